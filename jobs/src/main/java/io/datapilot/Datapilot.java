@@ -1,0 +1,131 @@
+package io.datapilot;
+
+import io.datapilot.core.DatapilotException;
+import io.datapilot.core.cli.DatapilotCommand;
+import io.datapilot.core.cli.Streams;
+import io.datapilot.ingest.IngestCommand;
+import io.datapilot.ingest.ValidateCommand;
+import io.datapilot.sample.GenerateCommand;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The one entry point: {@code datapilot <command> [options]}, locally through
+ * {@code scripts/datapilot} or on a cluster through {@code spark-submit --class io.datapilot.Datapilot}.
+ *
+ * <p>Exit codes: 0 success, 1 data or validation failure, 2 usage or configuration error.
+ */
+@Command(name = "datapilot", mixinStandardHelpOptions = true, versionProvider = Datapilot.Version.class,
+        description = "Audit, load, analyse and model a client's data on Apache Spark.",
+        subcommands = {IngestCommand.class, ValidateCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
+public final class Datapilot implements Streams, Runnable {
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public Datapilot(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        int code = execute(args, out, err);
+        if (code == 0) {
+            return;
+        }
+        if ("cluster".equals(System.getProperty("spark.submit.deployMode"))) {
+            // in cluster mode the driver runs inside YARN/Kubernetes: exiting would hide the outcome
+            throw new IllegalStateException("datapilot failed with exit code " + code + " (see the message above)");
+        }
+        System.exit(code);
+    }
+
+    /** Runs a command line and returns its exit code, printing to the given streams. */
+    public static int execute(String[] args, PrintStream out, PrintStream err) {
+        boolean verbose = java.util.Arrays.asList(args).contains("--verbose") || java.util.Arrays.asList(args).contains("-v");
+        quietLogs(verbose);
+        CommandLine commandLine = new CommandLine(new Datapilot(out, err));
+        commandLine.setOut(new java.io.PrintWriter(out, true));
+        commandLine.setErr(new java.io.PrintWriter(err, true));
+        commandLine.setExecutionExceptionHandler((exception, failed, parseResult) -> report(exception, failed, err));
+        return commandLine.execute(args);
+    }
+
+    private static int report(Exception exception, CommandLine failed, PrintStream err) {
+        boolean verbose = failed.getCommand() instanceof DatapilotCommand command && command.verbose();
+        DatapilotException known = find(exception);
+        if (known != null) {
+            err.println("datapilot: " + known.getMessage());
+            if (verbose) {
+                exception.printStackTrace(err);
+            }
+            return known.exitCode();
+        }
+        err.println("datapilot: unexpected error: " + exception.getClass().getSimpleName() + ": " + exception.getMessage());
+        if (verbose) {
+            exception.printStackTrace(err);
+        } else {
+            err.println("Run the same command with --verbose to see the full stack trace;"
+                    + " please report it with that trace if the cause is not in your data or configuration.");
+        }
+        return 1;
+    }
+
+    private static DatapilotException find(Throwable error) {
+        for (Throwable current = error; current != null; current = current.getCause()) {
+            if (current instanceof DatapilotException known) {
+                return known;
+            }
+        }
+        return null;
+    }
+
+    /** Spark logs INFO by default; keep the console for datapilot's own lines unless asked. */
+    private static void quietLogs(boolean verbose) {
+        boolean configured = System.getProperty("log4j.configurationFile") != null
+                || System.getProperty("log4j2.configurationFile") != null;
+        if (verbose) {
+            Configurator.setRootLevel(Level.INFO);
+            return;
+        }
+        if (configured) {
+            return;
+        }
+        Configurator.setRootLevel(Level.WARN);
+        Configurator.setLevel("org.apache.hadoop.util.NativeCodeLoader", Level.ERROR);
+        Configurator.setLevel("org.apache.spark.sql.catalyst.util.SparkStringUtils", Level.ERROR);
+        // datapilot names columns itself, so file headers differ from the schema on purpose
+        Configurator.setLevel("org.apache.spark.sql.catalyst.csv.CSVHeaderChecker", Level.ERROR);
+        Configurator.setLevel("com.crealytics.spark.excel.v2.ExcelHeaderChecker", Level.ERROR);
+    }
+
+    @Override
+    public PrintStream out() {
+        return out;
+    }
+
+    @Override
+    public PrintStream err() {
+        return err;
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(out);
+    }
+
+    /** Version from the jar manifest. */
+    public static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Datapilot.class.getPackage().getImplementationVersion();
+            return new String[] {"datapilot " + (version == null ? "(development build)" : version)
+                    + " on Spark " + org.apache.spark.package$.MODULE$.SPARK_VERSION()};
+        }
+    }
+}

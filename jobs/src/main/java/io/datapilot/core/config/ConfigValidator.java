@@ -1,0 +1,268 @@
+package io.datapilot.core.config;
+
+import java.nio.charset.Charset;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Checks what binding cannot: required keys, allowed values, references between sections.
+ *
+ * <p>Checks that need the source files (existence, headers, column names) are done by the ingest
+ * inspection, which adds its problems to the same list.
+ */
+public final class ConfigValidator {
+    public static final Pattern IDENTIFIER = Pattern.compile("[a-z][a-z0-9_]*");
+    private static final Pattern CELL_RANGE = Pattern.compile("[A-Za-z]{1,3}[0-9]+(:[A-Za-z]{1,3}[0-9]+)?");
+    private static final Pattern UNSUPPORTED_PATTERN_LETTERS = Pattern.compile("[YwWuecL]");
+    public static final String EXCEL_SERIAL_FORMAT = "excel";
+
+    private ConfigValidator() {}
+
+    static void validate(PipelineConfig config, ConfigProblems problems) {
+        validateProject(config.project(), problems);
+        if (config.warehouse().isBlank()) {
+            problems.add("warehouse", "must not be empty; give a folder such as \"warehouse\" or a URI such as s3a://bucket/datapilot.");
+        }
+        config.spark().keySet().stream()
+                .filter(key -> !key.startsWith("spark."))
+                .forEach(key -> problems.add("spark[\"" + key + "\"]",
+                        "Spark settings start with \"spark.\" (for example spark.sql.shuffle.partitions)."));
+        validateSources(config.sources(), problems);
+        if (config.dataset() != null) {
+            validateDataset(config.dataset(), config.sources(), problems);
+        }
+    }
+
+    private static void validateProject(ProjectConfig project, ConfigProblems problems) {
+        try {
+            ZoneId.of(project.timezone());
+        } catch (RuntimeException e) {
+            problems.add("project.timezone", "\"" + project.timezone()
+                    + "\" is not a time zone; use a region name such as Europe/Paris.");
+        }
+    }
+
+    private static void validateSources(List<SourceConfig> sources, ConfigProblems problems) {
+        if (sources.isEmpty()) {
+            problems.add("sources", "at least one source is needed: add a list item with name, format and path.");
+        }
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < sources.size(); i++) {
+            SourceConfig source = sources.get(i);
+            String at = "sources[" + i + "]";
+            if (source == null) {
+                problems.add(at, "this source is empty; give at least name and path.");
+                continue;
+            }
+            requireIdentifier(source.name(), at + ".name", problems);
+            if (source.name() != null && !names.add(source.name())) {
+                problems.add(at + ".name", "\"" + source.name() + "\" is used by another source; source names must be unique.");
+            }
+            if (source.path() == null || source.path().isBlank()) {
+                problems.add(at + ".path", "missing: give the file, folder or glob pattern to read.");
+            } else if (source.effectiveFormat() == null) {
+                problems.add(at + ".format", "missing and not guessable from the file name \"" + source.path()
+                        + "\"; set format to csv, xlsx, json or parquet.");
+            }
+            validateCsv(source.csv(), at + ".csv", problems);
+            if (!CELL_RANGE.matcher(source.xlsx().range()).matches()) {
+                problems.add(at + ".xlsx.range", "\"" + source.xlsx().range()
+                        + "\" is not a cell or range; write the header's top-left cell (A4) or a range (A4:P2000).");
+            }
+            if (source.maxBadRowsRatio() < 0 || source.maxBadRowsRatio() > 1) {
+                problems.add(at + ".max_bad_rows_ratio", source.maxBadRowsRatio()
+                        + " is not a ratio; use a number between 0 and 1 (0.01 allows 1 % of bad rows).");
+            }
+            if (source.detectSampleRows() < 100) {
+                problems.add(at + ".detect_sample_rows", "must be at least 100 so that type detection sees enough values.");
+            }
+            for (int k = 0; k < source.key().size(); k++) {
+                if (source.key().get(k) == null || source.key().get(k).isBlank()) {
+                    problems.add(at + ".key[" + k + "]", "empty column name.");
+                }
+            }
+            validateDateFormats(source.dateFormats(), at + ".date_formats", problems);
+            validateColumns(source.columns(), at + ".columns", problems);
+        }
+    }
+
+    private static void validateCsv(CsvOptions csv, String at, ConfigProblems problems) {
+        if (!CsvOptions.AUTO.equals(csv.separator()) && csv.separator().length() != 1) {
+            problems.add(at + ".separator", "\"" + csv.separator()
+                    + "\" must be one character (\";\", \",\", \"\\t\", \"|\") or auto.");
+        }
+        requireOneCharacter(csv.quote(), at + ".quote", problems);
+        requireOneCharacter(csv.escape(), at + ".escape", problems);
+        if (csv.comment() != null) {
+            requireOneCharacter(csv.comment(), at + ".comment", problems);
+        }
+        if (!CsvOptions.AUTO.equals(csv.encoding())) {
+            boolean supported;
+            try {
+                supported = Charset.isSupported(csv.encoding());
+            } catch (RuntimeException e) {
+                supported = false;
+            }
+            if (!supported) {
+                problems.add(at + ".encoding", "\"" + csv.encoding()
+                        + "\" is not a known encoding; use auto, UTF-8, ISO-8859-1 or windows-1252.");
+            }
+        }
+    }
+
+    private static void validateColumns(Map<String, ColumnConfig> columns, String at, ConfigProblems problems) {
+        for (Map.Entry<String, ColumnConfig> entry : columns.entrySet()) {
+            String here = at + "[\"" + entry.getKey() + "\"]";
+            ColumnConfig column = entry.getValue();
+            if (column == null) {
+                continue;
+            }
+            if (column.name() != null) {
+                requireIdentifier(column.name(), here + ".name", problems);
+            }
+            ColumnType type = null;
+            if (column.type() != null) {
+                try {
+                    type = ColumnType.parse(column.type());
+                } catch (IllegalArgumentException e) {
+                    problems.add(here + ".type", e.getMessage() + ".");
+                }
+            }
+            if (!column.formats().isEmpty() && type != null && !type.isTemporal()) {
+                problems.add(here + ".formats", "formats apply to date and timestamp columns, but type is " + type + ".");
+            }
+            validateDateFormats(column.formats(), here + ".formats", problems);
+        }
+    }
+
+    static void validateDateFormats(List<String> formats, String at, ConfigProblems problems) {
+        for (int i = 0; i < formats.size(); i++) {
+            String format = formats.get(i);
+            String here = at + "[" + i + "]";
+            if (format == null || format.isBlank()) {
+                problems.add(here, "empty date format.");
+                continue;
+            }
+            if (EXCEL_SERIAL_FORMAT.equals(format)) {
+                continue;
+            }
+            if (UNSUPPORTED_PATTERN_LETTERS.matcher(format.replaceAll("'[^']*'", "")).find()) {
+                problems.add(here, "\"" + format + "\" uses a week-based or localized letter (Y, w, W, u, e, c, L)"
+                        + " that Spark cannot parse; use y for the year, M for the month, d for the day.");
+                continue;
+            }
+            try {
+                DateTimeFormatter.ofPattern(format);
+            } catch (IllegalArgumentException e) {
+                problems.add(here, "\"" + format + "\" is not a date pattern (" + e.getMessage()
+                        + "); write it like dd/MM/yyyy or dd/MM/yyyy HH:mm.");
+            }
+        }
+    }
+
+    private static void validateDataset(DatasetConfig dataset, List<SourceConfig> sources, ConfigProblems problems) {
+        Set<String> sourceNames = new HashSet<>();
+        sources.stream().filter(source -> source != null && source.name() != null)
+                .forEach(source -> sourceNames.add(source.name()));
+        requireIdentifier(dataset.name(), "dataset.name", problems);
+        if (dataset.name() != null && sourceNames.contains(dataset.name())) {
+            problems.add("dataset.name", "\"" + dataset.name() + "\" is also a source name; the data set needs its own name.");
+        }
+        if (dataset.base() == null) {
+            problems.add("dataset.base", "missing: name the source that holds one row per entity of the data set.");
+        } else if (!sourceNames.contains(dataset.base())) {
+            problems.add("dataset.base", unknownSource(dataset.base(), sourceNames));
+        }
+        Set<String> outputNames = new HashSet<>();
+        for (int i = 0; i < dataset.relations().size(); i++) {
+            RelationConfig relation = dataset.relations().get(i);
+            String at = "dataset.relations[" + i + "]";
+            if (relation == null) {
+                problems.add(at, "this relation is empty; give source, kind and on.");
+                continue;
+            }
+            if (relation.source() == null) {
+                problems.add(at + ".source", "missing: name the source to join.");
+            } else if (!sourceNames.contains(relation.source())) {
+                problems.add(at + ".source", unknownSource(relation.source(), sourceNames));
+            } else if (relation.source().equals(dataset.base())) {
+                problems.add(at + ".source", "the base source cannot be joined to itself.");
+            }
+            if (relation.kind() == null) {
+                problems.add(at + ".kind", "missing: aggregate (finer grain: many rows per entity) or lookup (coarser grain).");
+            }
+            if (relation.on().isEmpty()) {
+                problems.add(at + ".on", "missing: map each base key column to the source column, as {id_client: id_client}.");
+            }
+            if (relation.kind() == RelationKind.AGGREGATE) {
+                validateAggregations(relation, at, outputNames, problems);
+            } else if (relation.kind() == RelationKind.LOOKUP && !relation.aggregations().isEmpty()) {
+                problems.add(at + ".aggregations", "a lookup attaches columns as they are; use kind: aggregate to aggregate.");
+            }
+        }
+        for (int i = 0; i < dataset.targets().size(); i++) {
+            TargetConfig target = dataset.targets().get(i);
+            String at = "dataset.targets[" + i + "]";
+            if (target == null || target.column() == null) {
+                problems.add(at + ".column", "missing: name the column to predict.");
+            }
+            if (target == null || target.kind() == null) {
+                problems.add(at + ".kind", "missing: classification or regression.");
+            }
+        }
+    }
+
+    private static void validateAggregations(RelationConfig relation, String at, Set<String> outputNames,
+            ConfigProblems problems) {
+        if (relation.aggregations().isEmpty()) {
+            problems.add(at + ".aggregations", "an aggregate relation needs at least one aggregation (name, function, column).");
+        }
+        for (int j = 0; j < relation.aggregations().size(); j++) {
+            AggregationConfig aggregation = relation.aggregations().get(j);
+            String here = at + ".aggregations[" + j + "]";
+            if (aggregation == null) {
+                problems.add(here, "empty aggregation; give name, function and column.");
+                continue;
+            }
+            requireIdentifier(aggregation.name(), here + ".name", problems);
+            if (aggregation.name() != null && !outputNames.add(aggregation.name())) {
+                problems.add(here + ".name", "\"" + aggregation.name() + "\" is already the name of another aggregation.");
+            }
+            if (aggregation.function() == null) {
+                problems.add(here + ".function", "missing: one of sum, mean, count, min, max, first, last, count_distinct, most_frequent.");
+                continue;
+            }
+            if (aggregation.function().needsColumn() && aggregation.column() == null) {
+                problems.add(here + ".column", "missing: " + aggregation.function().name().toLowerCase() + " needs a source column.");
+            }
+            if (aggregation.function().needsOrder() && aggregation.by() == null) {
+                problems.add(here + ".by", "missing: first and last need the date (or order) column that decides, as by: date_commande.");
+            }
+        }
+    }
+
+    private static String unknownSource(String name, Set<String> sourceNames) {
+        return "\"" + name + "\" is not a source; " + io.datapilot.core.text.Similarity.suggestion(name, sourceNames)
+                + "sources are: " + String.join(", ", sourceNames.stream().sorted().toList()) + ".";
+    }
+
+    private static void requireIdentifier(String value, String at, ConfigProblems problems) {
+        if (value == null) {
+            problems.add(at, "missing.");
+        } else if (!IDENTIFIER.matcher(value).matches()) {
+            problems.add(at, "\"" + value + "\" must be snake_case: lower-case letters, digits and _, starting with a letter"
+                    + " (for example \"" + io.datapilot.core.text.Names.normalise(value, 1) + "\").");
+        }
+    }
+
+    private static void requireOneCharacter(String value, String at, ConfigProblems problems) {
+        if (value == null || value.length() != 1) {
+            problems.add(at, "\"" + value + "\" must be exactly one character.");
+        }
+    }
+}

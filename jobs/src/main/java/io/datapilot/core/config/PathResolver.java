@@ -1,0 +1,43 @@
+package io.datapilot.core.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Resolves relative paths of a configuration against its {@code base_dir}.
+ *
+ * <p>{@code base_dir} is itself relative to the directory of the configuration file (like
+ * docker-compose files), so a configuration works from any current directory. URIs with a scheme
+ * ({@code s3a://}, {@code hdfs://}, {@code file:/}) are kept as they are.
+ */
+public final class PathResolver {
+    private static final Pattern URI_SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]+:.*");
+
+    private PathResolver() {}
+
+    static PipelineConfig resolve(PipelineConfig config, Path configDirectory) {
+        Path base = configDirectory;
+        if (config.baseDir() != null && !config.baseDir().isBlank()) {
+            Path declared = Path.of(config.baseDir());
+            base = declared.isAbsolute() ? declared : configDirectory.resolve(declared);
+        }
+        Path anchor = base.normalize();
+        List<SourceConfig> sources = config.sources().stream()
+                .map(source -> source.path() == null ? source : source.withPath(resolve(source.path(), anchor)))
+                .toList();
+        return config.withPaths(resolve(config.warehouse(), anchor), sources);
+    }
+
+    public static boolean isUri(String path) {
+        return URI_SCHEME.matcher(path).matches();
+    }
+
+    static String resolve(String path, Path base) {
+        if (isUri(path)) {
+            return path;
+        }
+        Path candidate = Path.of(path);
+        return (candidate.isAbsolute() ? candidate : base.resolve(candidate)).normalize().toString();
+    }
+}

@@ -1,0 +1,39 @@
+package io.datapilot.core.config;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole configuration file, bound from YAML (keys in snake_case).
+ *
+ * <p>Every section is optional in YAML and replaced by its defaults here, so that code never
+ * tests for a missing section. Paths are resolved against {@code base_dir} by {@link ConfigLoader}.
+ */
+public record PipelineConfig(
+        ProjectConfig project,
+        String baseDir,
+        String warehouse,
+        Map<String, String> spark,
+        List<SourceConfig> sources,
+        DatasetConfig dataset) {
+
+    public static final String DEFAULT_WAREHOUSE = "warehouse";
+
+    public PipelineConfig {
+        project = project == null ? ProjectConfig.defaults() : project;
+        warehouse = warehouse == null ? DEFAULT_WAREHOUSE : warehouse;
+        spark = spark == null ? Map.of() : Map.copyOf(spark);
+        sources = sources == null ? List.of() : List.copyOf(sources);
+    }
+
+    public SourceConfig source(String name) {
+        return sources.stream()
+                .filter(source -> source.name() != null && source.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No source named " + name));
+    }
+
+    PipelineConfig withPaths(String resolvedWarehouse, List<SourceConfig> resolvedSources) {
+        return new PipelineConfig(project, baseDir, resolvedWarehouse, spark, resolvedSources, dataset);
+    }
+}

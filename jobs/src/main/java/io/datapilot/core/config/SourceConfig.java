@@ -1,0 +1,56 @@
+package io.datapilot.core.config;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One input: files of one format and one grain. */
+public record SourceConfig(
+        String name,
+        String description,
+        SourceFormat format,
+        String path,
+        String grain,
+        List<String> key,
+        CsvOptions csv,
+        XlsxOptions xlsx,
+        JsonOptions json,
+        NumberFormat numberFormat,
+        List<String> dateFormats,
+        List<String> nullValues,
+        Map<String, ColumnConfig> columns,
+        Double maxBadRowsRatio,
+        Integer detectSampleRows) {
+
+    public static final double DEFAULT_MAX_BAD_ROWS_RATIO = 0.01;
+    public static final int DEFAULT_DETECT_SAMPLE_ROWS = 10_000;
+    public static final List<String> DEFAULT_NULL_VALUES =
+            List.of("", "NA", "N/A", "n/a", "NULL", "null", "n.c.", "NC", "nc", "-", "#N/A");
+
+    public SourceConfig {
+        key = key == null ? List.of() : List.copyOf(key);
+        csv = csv == null ? CsvOptions.defaults() : csv;
+        xlsx = xlsx == null ? XlsxOptions.defaults() : xlsx;
+        json = json == null ? JsonOptions.defaults() : json;
+        numberFormat = numberFormat == null ? NumberFormat.AUTO : numberFormat;
+        dateFormats = dateFormats == null ? List.of() : List.copyOf(dateFormats);
+        nullValues = nullValues == null ? DEFAULT_NULL_VALUES : List.copyOf(nullValues);
+        // keep the YAML order: it is the order people read and expect in outputs
+        columns = columns == null ? Map.of() : new LinkedHashMap<>(columns);
+        maxBadRowsRatio = maxBadRowsRatio == null ? DEFAULT_MAX_BAD_ROWS_RATIO : maxBadRowsRatio;
+        detectSampleRows = detectSampleRows == null ? DEFAULT_DETECT_SAMPLE_ROWS : detectSampleRows;
+    }
+
+    /** The declared format, or the one the file extension suggests (null when neither). */
+    public SourceFormat effectiveFormat() {
+        if (format != null) {
+            return format;
+        }
+        return path == null ? null : SourceFormat.fromFileName(path).orElse(null);
+    }
+
+    SourceConfig withPath(String resolvedPath) {
+        return new SourceConfig(name, description, format, resolvedPath, grain, key, csv, xlsx, json,
+                numberFormat, dateFormats, nullValues, columns, maxBadRowsRatio, detectSampleRows);
+    }
+}

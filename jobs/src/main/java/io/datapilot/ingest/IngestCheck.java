@@ -1,0 +1,35 @@
+package io.datapilot.ingest;
+
+import io.datapilot.core.config.ConfigLoader;
+import io.datapilot.core.config.ConfigProblems;
+import io.datapilot.core.config.PipelineConfig;
+import io.datapilot.core.fs.HadoopConfigs;
+import io.datapilot.ingest.inspect.SourceInspection;
+import io.datapilot.ingest.inspect.SourceInspector;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Checks a configuration and its source files completely before any Spark work: YAML keys and
+ * values, files, headers and encodings, every column name referenced; then throws one error that
+ * lists every problem, or returns what ingestion needs.
+ */
+public final class IngestCheck {
+
+    /** A configuration whose sources were all inspected and whose references all resolve. */
+    public record Checked(PipelineConfig config, IngestPlan plan) {}
+
+    private IngestCheck() {}
+
+    public static Checked check(Path configFile) {
+        ConfigProblems problems = new ConfigProblems(configFile.toString());
+        PipelineConfig config = ConfigLoader.read(configFile, problems);
+        if (config == null) {
+            problems.throwIfAny();
+        }
+        Map<String, SourceInspection> inspections = SourceInspector.inspectAll(config, HadoopConfigs.from(config), problems);
+        IngestPlan plan = IngestPlanner.plan(config, inspections, problems);
+        problems.throwIfAny();
+        return new Checked(config, plan);
+    }
+}

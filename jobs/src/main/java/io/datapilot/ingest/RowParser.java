@@ -1,0 +1,137 @@
+package io.datapilot.ingest;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_compact;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.to_json;
+import static org.apache.spark.sql.functions.when;
+
+import io.datapilot.core.config.ColumnType;
+import io.datapilot.core.config.SourceConfig;
+import io.datapilot.core.config.SourceFormat;
+import io.datapilot.ingest.SourcePlan.PlannedColumn;
+import io.datapilot.ingest.read.RawSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StringType;
+
+/**
+ * Turns a raw source into typed rows, each with the list of reasons it cannot be loaded
+ * ({@value #ERRORS}, empty for a good row) and, for a bad row only, its raw content
+ * ({@value #RAW}) for the quarantine.
+ */
+public final class RowParser {
+    public static final String ERRORS = "_errors";
+    public static final String RAW = "_raw";
+    /** What Excel shows instead of a value when a formula fails. */
+    static final String EXCEL_ERROR = "^#(N/A|DIV/0!|VALUE!|REF!|NAME\\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$";
+
+    private RowParser() {}
+
+    public static Dataset<Row> parse(RawSource raw, Map<String, TypedColumn> types) {
+        SourceConfig source = raw.plan().source();
+        Dataset<Row> rows = raw.rows();
+        List<String> meta = new ArrayList<>();
+        for (String name : List.of(RawSource.FILE, RawSource.BLOCK, RawSource.PARTITION, RawSource.SEQUENCE, RawSource.SHEET_ROW)) {
+            if (raw.hasColumn(name)) {
+                meta.add(name);
+            }
+        }
+        // Three projections, so that no expression is copied: (1) values and one failure flag per
+        // check, raw text passed through; (2) the list of reasons; (3) the raw record of bad rows.
+        List<Column> first = new ArrayList<>();
+        List<String> valueNames = new ArrayList<>();
+        List<String> rawNames = new ArrayList<>();
+        List<Column> reasons = new ArrayList<>();
+        int check = 0;
+        for (PlannedColumn planned : raw.plan().columns()) {
+            String name = planned.name();
+            Column input = col(quoted(name));
+            String rawName = "_raw_" + rawNames.size();
+            first.add(input.alias(rawName));
+            rawNames.add(rawName);
+            valueNames.add(name);
+            TypedColumn typed = types.get(name);
+            DataType inputType = rows.schema().apply(name).dataType();
+            if (typed == null || typed.type() == null) {
+                first.add(input.alias(name));
+                continue;
+            }
+            ColumnType type = typed.type();
+            if (inputType instanceof StringType) {
+                Column clean = ValueParser.withoutNullMarkers(input, source.nullValues(), type.kind() == ColumnType.Kind.STRING);
+                ValueParser.Parsed parsed = ValueParser.parse(clean, type, typed.formats(), source.numberFormat(),
+                        raw.plan().inspection().encoding() == null ? "UTF-8" : raw.plan().inspection().encoding());
+                first.add(parsed.value().alias(name));
+                Column failed = parsed.failed();
+                if (source.effectiveFormat() == SourceFormat.XLSX) {
+                    Column excelError = clean.rlike(EXCEL_ERROR);
+                    failed = failed.and(functions.not(excelError));
+                    first.add(excelError.alias("_check_" + check));
+                    reasons.add(when(col("_check_" + check++), lit("column " + name + ": Excel error value (#N/A,"
+                            + " #DIV/0!...) instead of data; fix the formula or list the value in null_values")));
+                }
+                first.add(failed.alias("_check_" + check));
+                reasons.add(when(col("_check_" + check++), lit("column " + name + ": expected " + parsed.expectation())));
+            } else if (type.equals(TypeDetector.fromSpark(inputType))) {
+                first.add(input.alias(name));
+            } else {
+                Column converted = input.cast(type.sparkType());
+                first.add(converted.alias(name));
+                first.add(input.isNotNull().and(converted.isNull()).alias("_check_" + check));
+                reasons.add(when(col("_check_" + check++), lit("column " + name + ": value does not fit " + type)));
+            }
+        }
+        if (raw.hasColumn(RawSource.CORRUPT)) {
+            String what = source.effectiveFormat() == SourceFormat.JSON ? "malformed JSON record"
+                    : "malformed record: wrong number of fields or an unclosed quote";
+            first.add(col(RawSource.CORRUPT));
+            reasons.add(when(col(RawSource.CORRUPT).isNotNull(), lit(what)));
+        }
+        meta.forEach(name -> first.add(col(name)));
+
+        List<Column> second = new ArrayList<>();
+        valueNames.forEach(name -> second.add(col(quoted(name))));
+        rawNames.forEach(name -> second.add(col(name)));
+        if (raw.hasColumn(RawSource.CORRUPT)) {
+            second.add(col(RawSource.CORRUPT));
+        }
+        second.add((reasons.isEmpty() ? array().cast(DataTypes.createArrayType(DataTypes.StringType))
+                : array_compact(array(reasons.toArray(Column[]::new)))).alias(ERRORS));
+        meta.forEach(name -> second.add(col(name)));
+
+        List<Column> third = new ArrayList<>();
+        valueNames.forEach(name -> third.add(col(quoted(name))));
+        third.add(col(ERRORS));
+        meta.forEach(name -> third.add(col(name)));
+        List<Column> rawFields = new ArrayList<>();
+        for (int i = 0; i < rawNames.size(); i++) {
+            rawFields.add(col(rawNames.get(i)).alias(valueNames.get(i)));
+        }
+        Column rawText = to_json(struct(rawFields.toArray(Column[]::new)));
+        if (raw.hasColumn(RawSource.CORRUPT)) {
+            rawText = coalesce(col(RawSource.CORRUPT), rawText);
+        }
+        // the raw text is kept for bad rows only: good rows carry their typed values
+        third.add(when(size(col(ERRORS)).gt(0), rawText).alias(RAW));
+
+        return rows.select(first.toArray(Column[]::new))
+                .select(second.toArray(Column[]::new))
+                .select(third.toArray(Column[]::new));
+    }
+
+    static String quoted(String name) {
+        return "`" + name.replace("`", "``") + "`";
+    }
+}

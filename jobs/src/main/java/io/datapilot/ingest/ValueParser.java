@@ -1,0 +1,215 @@
+package io.datapilot.ingest;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.date_add;
+import static org.apache.spark.sql.functions.instr;
+import static org.apache.spark.sql.functions.length;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.regexp_extract;
+import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.reverse;
+import static org.apache.spark.sql.functions.to_date;
+import static org.apache.spark.sql.functions.to_timestamp;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.year;
+import static org.apache.spark.sql.functions.expr;
+
+import io.datapilot.core.config.ColumnType;
+import io.datapilot.core.config.ConfigValidator;
+import io.datapilot.core.config.NumberFormat;
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * Spark expressions that turn raw text into typed values, the French way, and say when they fail.
+ *
+ * <p>Spark's own CSV number parsing uses the JVM locale and silently reads {@code 12,5} as 125 in a
+ * decimal column, so numbers are read as text and parsed here: spaces, no-break spaces and narrow
+ * no-break spaces between digit groups are removed, and the decimal mark follows
+ * {@link NumberFormat}. Dates use strict java.time patterns ({@code 31/02/2024} fails). Every
+ * parser returns the value and a "failed" flag: a non-empty text that did not parse is a bad row,
+ * never a silent null.
+ */
+public final class ValueParser {
+    /** A parsed value and whether the text failed to parse. */
+    public record Parsed(Column value, Column failed, String expectation) {}
+
+    static final Set<String> TRUE_WORDS = Set.of("oui", "vrai", "true", "yes");
+    static final Set<String> FALSE_WORDS = Set.of("non", "faux", "false", "no");
+    private static final String GROUP_AND_CURRENCY = "[\\s\\u00A0\\u202F€$£%]";
+    private static final String DECIMAL_TEXT = "^[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?$";
+    // at most 18 digits: always within the 64-bit range (longer digit strings are identifiers)
+    private static final String INTEGER_TEXT = "^[+-]?\\d{1,18}(\\.0+)?$";
+    private static final String UNDECODABLE = "\uFFFD";
+
+    private ValueParser() {}
+
+    /**
+     * Parses {@code raw} (text, with null markers already turned to null) as {@code type}.
+     *
+     * @param formats date/timestamp patterns tried in order; an empty list means ISO
+     * @param encoding shown in the message when the text holds undecodable bytes
+     */
+    public static Parsed parse(Column raw, ColumnType type, List<String> formats, NumberFormat numbers,
+            String encoding) {
+        Column present = raw.isNotNull().and(length(trim(raw)).gt(0));
+        return switch (type.kind()) {
+            case STRING -> new Parsed(raw, raw.isNotNull().and(instr(raw, UNDECODABLE).gt(0)),
+                    "text without undecodable characters (is the file really " + encoding + "?)");
+            case INTEGER -> {
+                Column text = numberText(raw, numbers);
+                Column value = when(text.rlike(INTEGER_TEXT), text.cast(DataTypes.createDecimalType(38, 0)))
+                        .cast(DataTypes.LongType);
+                yield new Parsed(value, present.and(value.isNull()), "a whole number");
+            }
+            case DOUBLE -> {
+                Column text = numberText(raw, numbers);
+                Column value = when(text.rlike(DECIMAL_TEXT), text.cast(DataTypes.DoubleType));
+                yield new Parsed(value, present.and(value.isNull()), "a number" + numberHint(numbers));
+            }
+            case DECIMAL -> {
+                Column text = numberText(raw, numbers);
+                Column value = when(text.rlike(DECIMAL_TEXT).and(decimals(text).leq(type.scale())),
+                        text.cast(type.sparkType()));
+                yield new Parsed(value, present.and(value.isNull()),
+                        "a number that fits " + type + numberHint(numbers));
+            }
+            case DATE -> {
+                Column value = firstParsed(raw, formats, false);
+                yield new Parsed(value, present.and(value.isNull()), "a date" + formatHint(formats));
+            }
+            case TIMESTAMP -> {
+                Column value = firstParsed(raw, formats, true);
+                yield new Parsed(value, present.and(value.isNull()), "a date and time" + formatHint(formats));
+            }
+            case BOOLEAN -> {
+                Column word = lower(trim(raw));
+                Column value = when(word.isin(TRUE_WORDS.toArray()), lit(true))
+                        .when(word.isin(FALSE_WORDS.toArray()), lit(false));
+                yield new Parsed(value, present.and(value.isNull()), "oui/non, vrai/faux, true/false or yes/no");
+            }
+        };
+    }
+
+    /** Raw text, or null when it is one of the source's null markers (after trimming). */
+    public static Column withoutNullMarkers(Column raw, List<String> markers, boolean keepBlank) {
+        List<String> applied = keepBlank ? markers.stream().filter(marker -> !marker.isBlank()).toList() : markers;
+        if (applied.isEmpty()) {
+            return raw;
+        }
+        return when(trim(raw).isin(applied.toArray()), lit(null).cast(DataTypes.StringType)).otherwise(raw);
+    }
+
+    /** Text of a number with grouping spaces and currency removed and a '.' decimal mark. */
+    static Column numberText(Column raw, NumberFormat numbers) {
+        Column bare = regexp_replace(raw, GROUP_AND_CURRENCY, "");
+        return switch (numbers) {
+            case FR -> regexp_replace(bare, ",", ".");
+            case EN -> regexp_replace(bare, ",", "");
+            case AUTO -> {
+                Column hasComma = instr(bare, ",").gt(0);
+                Column hasPoint = instr(bare, ".").gt(0);
+                // with both marks, the one nearer the end is the decimal mark
+                Column commaIsLast = instr(reverse(bare), ",").lt(instr(reverse(bare), "."));
+                yield when(hasComma.and(hasPoint).and(commaIsLast),
+                                regexp_replace(regexp_replace(bare, "\\.", ""), ",", "."))
+                        .when(hasComma.and(hasPoint), regexp_replace(bare, ",", ""))
+                        .when(hasComma, regexp_replace(bare, ",", "."))
+                        .otherwise(bare);
+            }
+        };
+    }
+
+    private static Column decimals(Column numberText) {
+        // significant digits after the decimal mark (trailing zeros do not lose precision)
+        return length(regexp_extract(numberText, "^[^.eE]*\\.(\\d*?)0*$", 1));
+    }
+
+    private static Column firstParsed(Column raw, List<String> formats, boolean timestamp) {
+        Column text = trim(raw);
+        if (formats.isEmpty()) {
+            return timestamp ? to_timestamp(text) : to_date(text);
+        }
+        Column result = null;
+        for (String format : formats) {
+            Column parsed;
+            if (ConfigValidator.EXCEL_SERIAL_FORMAT.equals(format)) {
+                Column days = when(text.rlike("^\\d{1,6}(\\.0+)?$"), text.cast(DataTypes.DoubleType).cast(DataTypes.IntegerType));
+                Column date = date_add(lit("1899-12-30").cast(DataTypes.DateType), days);
+                parsed = timestamp ? date.cast(DataTypes.TimestampType) : date;
+            } else {
+                // a failed java.time parse costs an exception inside Spark: try only text of the right shape
+                Column shaped = text.rlike(shapeOf(format));
+                parsed = when(shaped, timestamp ? to_timestamp(text, format) : to_date(text, format));
+                if (hasTwoDigitYear(format)) {
+                    // Excel's rule for two-digit years: 00-29 are 2000-2029, 30-99 are 1930-1999
+                    // (java.time would read 81 as 2081)
+                    parsed = when(year(parsed).geq(2030), parsed.minus(expr("INTERVAL 100 YEARS"))).otherwise(parsed);
+                }
+            }
+            result = result == null ? parsed : org.apache.spark.sql.functions.coalesce(result, parsed);
+        }
+        return result;
+    }
+
+    /**
+     * A regular expression that every text a date pattern can parse matches: digits where the
+     * pattern has numeric fields, the literal separators elsewhere ({@code d/M/yyyy} →
+     * {@code ^\d{1,2}/\d{1,2}/\d{4}$}).
+     */
+    static String shapeOf(String format) {
+        StringBuilder regex = new StringBuilder("^");
+        int i = 0;
+        while (i < format.length()) {
+            char c = format.charAt(i);
+            if (c == '\'') {
+                int end = format.indexOf('\'', i + 1);
+                String literal = end < 0 ? format.substring(i + 1) : format.substring(i + 1, end);
+                regex.append(java.util.regex.Pattern.quote(literal.isEmpty() ? "'" : literal));
+                i = end < 0 ? format.length() : end + 1;
+                continue;
+            }
+            int run = 1;
+            while (i + run < format.length() && format.charAt(i + run) == c) {
+                run++;
+            }
+            if ("yMdHhmsSkK".indexOf(c) >= 0 && !(c == 'M' && run >= 3)) {
+                int min = c == 'y' ? (run == 2 ? 2 : 4) : c == 'S' ? run : 1;
+                int max = c == 'y' ? (run == 2 ? 2 : 4) : c == 'S' ? 9 : 2;
+                regex.append("\\d{").append(min).append(',').append(max).append('}');
+            } else if (Character.isLetter(c)) {
+                regex.append("\\S+");
+            } else {
+                regex.append(java.util.regex.Pattern.quote(String.valueOf(c).repeat(run)));
+            }
+            i += run;
+        }
+        return regex.append('$').toString();
+    }
+
+    static boolean hasTwoDigitYear(String format) {
+        String letters = format.replaceAll("'[^']*'", "");
+        return letters.contains("yy") && !letters.contains("yyy");
+    }
+
+    private static String numberHint(NumberFormat numbers) {
+        return switch (numbers) {
+            case FR -> " written like 1 234,56";
+            case EN -> " written like 1,234.56";
+            case AUTO -> " written like 1 234,56 or 1234.56";
+        };
+    }
+
+    private static String formatHint(List<String> formats) {
+        return formats.isEmpty() ? " in ISO format (2024-12-31)" : " in format " + String.join(" or ", formats);
+    }
+
+    /** A column reference that survives names with dots or spaces. */
+    static Column column(String name) {
+        return col("`" + name.replace("`", "``") + "`");
+    }
+}
