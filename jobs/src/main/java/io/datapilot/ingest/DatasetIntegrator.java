@@ -1,6 +1,7 @@
 package io.datapilot.ingest;
 
 import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
@@ -99,11 +100,19 @@ final class DatasetIntegrator {
             }
         }
         for (RelationPlan relation : plan.relations()) {
-            relation.aggregations().forEach(aggregation -> columns.add(col(aggregation.name())));
+            relation.aggregations().forEach(aggregation -> columns.add(zeroWhenNoRows(aggregation)));
             relation.lookupColumns().forEach(lookup -> columns.add(col(lookup.outputName())));
         }
         bookkeeping.forEach(name -> columns.add(col(name)));
         return columns.toArray(Column[]::new);
+    }
+
+    /** An entity without related rows has 0 of them and spent 0; its mean or last value stays unknown. */
+    private static Column zeroWhenNoRows(AggregationPlan aggregation) {
+        return switch (aggregation.function()) {
+            case COUNT, COUNT_DISTINCT, SUM -> coalesce(col(aggregation.name()), lit(0)).alias(aggregation.name());
+            default -> col(aggregation.name());
+        };
     }
 
     /** One row per key of the related source, with its key as {@code _key_0..n} and {@code _rows}. */

@@ -83,6 +83,7 @@ public final class ConfigLoader {
         }
         PipelineConfig resolved = PathResolver.resolve(config, directory);
         ConfigValidator.validate(resolved, problems);
+        problems.locateIn(text);
         return resolved;
     }
 
@@ -90,21 +91,38 @@ public final class ConfigLoader {
         ObjectMapper mapper = mapper(problems);
         try (Reader reader = new java.io.StringReader(text)) {
             return mapper.readValue(reader, PipelineConfig.class);
-        } catch (JsonMappingException e) {
-            JsonLocation location = e.getLocation();
-            problems.add(pathOf(e.getPath()), location == null ? 0 : location.getLineNr(),
-                    "cannot read this value: " + e.getOriginalMessage());
-            return null;
         } catch (JsonProcessingException e) {
-            JsonLocation location = e.getLocation();
-            problems.add("", location == null ? 0 : location.getLineNr(),
-                    "this is not valid YAML: " + e.getOriginalMessage().replace('\n', ' ')
-                            + ". Check indentation and quoting around that line.");
+            org.yaml.snakeyaml.error.MarkedYAMLException syntax = yamlSyntaxError(e);
+            if (syntax != null) {
+                int line = syntax.getProblemMark() == null ? 0 : syntax.getProblemMark().getLine() + 1;
+                problems.add("", line, "this is not valid YAML: " + syntax.getProblem()
+                        + ". Check the indentation and the quoting around that line.");
+                return null;
+            }
+            if (!(e instanceof JsonMappingException mapping)) {
+                JsonLocation location = e.getLocation();
+                problems.add("", location == null ? 0 : location.getLineNr(),
+                        "this is not valid YAML: " + e.getOriginalMessage().replace('\n', ' ')
+                                + ". Check the indentation and the quoting around that line.");
+                return null;
+            }
+            JsonLocation location = mapping.getLocation();
+            problems.add(pathOf(mapping.getPath()), location == null ? 0 : location.getLineNr(),
+                    "cannot read this value: " + mapping.getOriginalMessage());
             return null;
         } catch (IOException e) {
             problems.add("", "cannot read the file: " + e.getMessage());
             return null;
         }
+    }
+
+    private static org.yaml.snakeyaml.error.MarkedYAMLException yamlSyntaxError(Throwable error) {
+        for (Throwable current = error; current != null; current = current.getCause()) {
+            if (current instanceof org.yaml.snakeyaml.error.MarkedYAMLException marked) {
+                return marked;
+            }
+        }
+        return null;
     }
 
     static ObjectMapper mapper(ConfigProblems problems) {
@@ -211,6 +229,9 @@ public final class ConfigLoader {
 
         private static int line(JsonParser parser) {
             JsonLocation location = parser.currentTokenLocation();
+            if (location == null || location.getLineNr() <= 0) {
+                location = parser.currentLocation();
+            }
             return location == null ? 0 : Math.max(location.getLineNr(), 0);
         }
 

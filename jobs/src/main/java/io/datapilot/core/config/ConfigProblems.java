@@ -27,6 +27,13 @@ public final class ConfigProblems {
         problems.add(new ConfigProblem(path, 0, message, ErrorKind.DATA));
     }
 
+    /** Gives each problem without a line the line of its path in {@code text}. */
+    void locateIn(String text) {
+        List<ConfigProblem> located = YamlLocator.of(text).locate(problems);
+        problems.clear();
+        problems.addAll(located);
+    }
+
     public boolean isEmpty() {
         return problems.isEmpty();
     }

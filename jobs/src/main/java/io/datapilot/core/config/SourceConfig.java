@@ -24,8 +24,12 @@ public record SourceConfig(
 
     public static final double DEFAULT_MAX_BAD_ROWS_RATIO = 0.01;
     public static final int DEFAULT_DETECT_SAMPLE_ROWS = 10_000;
+    /**
+     * Texts read as "no value" by default: pandas' usual markers and the French "non communiqué".
+     * "NC" and "-" are left out on purpose (a department code, a real value in some exports).
+     */
     public static final List<String> DEFAULT_NULL_VALUES =
-            List.of("", "NA", "N/A", "n/a", "NULL", "null", "n.c.", "NC", "nc", "-", "#N/A");
+            List.of("", "NA", "N/A", "n/a", "NULL", "null", "NaN", "nan", "n.c.", "N.C.");
 
     public SourceConfig {
         key = key == null ? List.of() : List.copyOf(key);
