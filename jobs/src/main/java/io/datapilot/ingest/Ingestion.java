@@ -128,9 +128,10 @@ public final class Ingestion {
                 .append(": too many bad rows, so nothing was written (every table keeps its previous version).");
         for (SourceResult result : failing) {
             message.append(System.lineSeparator()).append("  - ").append(result.source()).append(": ")
-                    .append(Numbers.count(result.rowsQuarantined())).append(" bad rows of ")
+                    .append(Numbers.count(result.rowsQuarantined()))
+                    .append(result.rowsQuarantined() == 1 ? " bad row of " : " bad rows of ")
                     .append(Numbers.count(result.rowsRead())).append(" (").append(Numbers.percent(result.badRowsRatio()))
-                    .append(") exceed max_bad_rows_ratio ").append(result.maxBadRowsRatio()).append(". Most frequent reasons:");
+                    .append(result.rowsQuarantined() == 1 ? ") exceeds max_bad_rows_ratio " : ") exceed max_bad_rows_ratio ").append(result.maxBadRowsRatio()).append(". Most frequent reasons:");
             result.topReasons().forEach(reason -> message.append(System.lineSeparator()).append("      ")
                     .append(Numbers.count(reason.rows())).append(" × ").append(reason.reason()));
         }

@@ -74,6 +74,7 @@ public final class ConfigLoader {
 
     /** Binds and checks a configuration text; {@code directory} anchors relative paths. */
     public static PipelineConfig parse(String text, Path directory, ConfigProblems problems) {
+        problems.text(text);
         PipelineConfig config = bind(text, problems);
         if (config == null) {
             if (problems.isEmpty()) {
@@ -83,7 +84,6 @@ public final class ConfigLoader {
         }
         PipelineConfig resolved = PathResolver.resolve(config, directory);
         ConfigValidator.validate(resolved, problems);
-        problems.locateIn(text);
         return resolved;
     }
 

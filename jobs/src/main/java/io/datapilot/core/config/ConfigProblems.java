@@ -9,6 +9,7 @@ import java.util.List;
 public final class ConfigProblems {
     private final String file;
     private final List<ConfigProblem> problems = new ArrayList<>();
+    private String text;
 
     public ConfigProblems(String file) {
         this.file = file;
@@ -27,19 +28,17 @@ public final class ConfigProblems {
         problems.add(new ConfigProblem(path, 0, message, ErrorKind.DATA));
     }
 
-    /** Gives each problem without a line the line of its path in {@code text}. */
-    void locateIn(String text) {
-        List<ConfigProblem> located = YamlLocator.of(text).locate(problems);
-        problems.clear();
-        problems.addAll(located);
+    /** The configuration text, so that every problem can be given the line of its path. */
+    void text(String yaml) {
+        this.text = yaml;
+    }
+
+    public List<ConfigProblem> all() {
+        return text == null ? List.copyOf(problems) : YamlLocator.of(text).locate(problems);
     }
 
     public boolean isEmpty() {
         return problems.isEmpty();
-    }
-
-    public List<ConfigProblem> all() {
-        return List.copyOf(problems);
     }
 
     /** Throws one error listing every problem, if there is any. */
@@ -52,7 +51,7 @@ public final class ConfigProblems {
                 .append(configMistake ? "Invalid configuration " : "Cannot use the sources of ")
                 .append(file).append(": ")
                 .append(problems.size()).append(problems.size() == 1 ? " problem" : " problems");
-        for (ConfigProblem problem : problems) {
+        for (ConfigProblem problem : all()) {
             message.append(System.lineSeparator()).append("  - ").append(problem);
         }
         message.append(System.lineSeparator())

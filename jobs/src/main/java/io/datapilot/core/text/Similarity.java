@@ -11,9 +11,13 @@ public final class Similarity {
 
     public static Optional<String> closest(String typed, Collection<String> candidates) {
         String wanted = typed.toLowerCase(Locale.ROOT);
+        // close in spelling, or one name inside the other ("identifiant" for "identifiant_animal")
         return candidates.stream()
-                .filter(candidate -> distance(wanted, candidate.toLowerCase(Locale.ROOT))
-                        <= Math.max(2, wanted.length() / 3))
+                .filter(candidate -> {
+                    String lower = candidate.toLowerCase(Locale.ROOT);
+                    return distance(wanted, lower) <= Math.max(2, wanted.length() / 3)
+                            || wanted.length() >= 3 && (lower.contains(wanted) || wanted.contains(lower));
+                })
                 .min(Comparator.comparingInt(candidate -> distance(wanted, candidate.toLowerCase(Locale.ROOT))));
     }
 
