@@ -84,9 +84,10 @@ public final class RowParser {
                 }
                 first.add(failed.alias("_check_" + check));
                 reasons.add(when(col("_check_" + check++), lit("column " + name + ": expected " + parsed.expectation())));
-            } else if (type.equals(TypeDetector.fromSpark(inputType))) {
+            } else if (type.sparkType().equals(inputType)) {
                 first.add(input.alias(name));
             } else {
+                // a Parquet int becomes the 64-bit integer every other source's integers are
                 Column converted = input.cast(type.sparkType());
                 first.add(converted.alias(name));
                 first.add(input.isNotNull().and(converted.isNull()).alias("_check_" + check));
