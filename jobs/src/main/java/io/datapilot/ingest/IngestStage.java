@@ -15,6 +15,15 @@ import java.util.Locale;
 public final class IngestStage {
     private IngestStage() {}
 
+    /** For the pipeline runner: rows read, loaded and quarantined over all sources. */
+    public static io.datapilot.core.stages.StageOutcome outcome(RunContext context) {
+        IngestResult result = run(context);
+        return new io.datapilot.core.stages.StageOutcome(
+                result.sources().stream().mapToLong(IngestResult.SourceResult::rowsRead).sum(),
+                result.sources().stream().mapToLong(IngestResult.SourceResult::rowsLoaded).sum(),
+                result.sources().stream().mapToLong(IngestResult.SourceResult::rowsQuarantined).sum());
+    }
+
     public static IngestResult run(RunContext context) {
         IngestCheck.Checked checked = IngestCheck.check(context.configPath());
         context.useConfig(checked.config());

@@ -1,11 +1,11 @@
 package io.datapilot.ingest;
 
 import static org.apache.spark.sql.functions.array;
-import static org.apache.spark.sql.functions.array_compact;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.when;
@@ -27,12 +27,18 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StringType;
 
 /**
- * Turns a raw source into typed rows, each with the list of reasons it cannot be loaded
- * ({@value #ERRORS}, empty for a good row) and, for a bad row only, its raw content
+ * Turns a raw source into typed rows, each with the reasons it cannot be loaded ({@value #ERRORS},
+ * joined by {@link #SEPARATOR}; empty for a good row) and, for a bad row only, its raw content
  * ({@value #RAW}) for the quarantine.
+ *
+ * <p>The reasons are joined with {@code concat_ws}, which skips nulls and is compiled by Spark's
+ * code generation. {@code array_compact} would do the same, but as a higher-order function it is
+ * interpreted, and with it every check it wraps: measured 8× slower on a million rows.
  */
 public final class RowParser {
     public static final String ERRORS = "_errors";
+    /** Between two reasons of one row: a control character no message contains. */
+    public static final String SEPARATOR = "\u001F";
     public static final String RAW = "_raw";
     /** What Excel shows instead of a value when a formula fails. */
     static final String EXCEL_ERROR = "^#(N/A|DIV/0!|VALUE!|REF!|NAME\\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$";
@@ -108,8 +114,7 @@ public final class RowParser {
         if (raw.hasColumn(RawSource.CORRUPT)) {
             second.add(col(RawSource.CORRUPT));
         }
-        second.add((reasons.isEmpty() ? array().cast(DataTypes.createArrayType(DataTypes.StringType))
-                : array_compact(array(reasons.toArray(Column[]::new)))).alias(ERRORS));
+        second.add((reasons.isEmpty() ? lit("") : concat_ws(SEPARATOR, reasons.toArray(Column[]::new))).alias(ERRORS));
         meta.forEach(name -> second.add(col(name)));
 
         List<Column> third = new ArrayList<>();
@@ -125,11 +130,21 @@ public final class RowParser {
             rawText = coalesce(col(RawSource.CORRUPT), rawText);
         }
         // the raw text is kept for bad rows only: good rows carry their typed values
-        third.add(when(size(col(ERRORS)).gt(0), rawText).alias(RAW));
+        third.add(when(isBad(), rawText).alias(RAW));
 
         return rows.select(first.toArray(Column[]::new))
                 .select(second.toArray(Column[]::new))
                 .select(third.toArray(Column[]::new));
+    }
+
+    /** True for a row with at least one reason not to load it. */
+    public static Column isBad() {
+        return col(ERRORS).notEqual(lit(""));
+    }
+
+    /** The reasons of a row as a list (empty for a good row). */
+    public static Column reasons() {
+        return when(isBad(), split(col(ERRORS), SEPARATOR)).otherwise(array().cast(DataTypes.createArrayType(DataTypes.StringType)));
     }
 
     static String quoted(String name) {

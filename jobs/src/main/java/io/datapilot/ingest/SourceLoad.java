@@ -9,7 +9,6 @@ import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -69,7 +68,7 @@ final class SourceLoad implements AutoCloseable {
         List<Row> segments = Jobs.labelled(spark, "ingest", plan.name() + " · reading and checking rows",
                 () -> parsed.groupBy(col(RawSource.PARTITION), col(RawSource.FILE), col(RawSource.BLOCK))
                         .agg(functions.count(lit(1)).alias("rows"),
-                                sum(when(size(col(RowParser.ERRORS)).gt(0), 1).otherwise(0)).alias("bad"),
+                                sum(when(RowParser.isBad(), 1).otherwise(0)).alias("bad"),
                                 min(col(RawSource.SEQUENCE)).alias("first"),
                                 max(col(RawSource.SEQUENCE)).alias("last"))
                         .collectAsList());
@@ -79,8 +78,8 @@ final class SourceLoad implements AutoCloseable {
         offsets = offsets(segments);
         if (bad > 0) {
             reasons = Jobs.labelled(spark, "ingest", plan.name() + " · summarising bad rows",
-                    () -> parsed.where(size(col(RowParser.ERRORS)).gt(0))
-                            .select(explode(col(RowParser.ERRORS)).alias("reason"))
+                    () -> parsed.where(RowParser.isBad())
+                            .select(explode(RowParser.reasons()).alias("reason"))
                             .groupBy("reason").count().orderBy(desc("count"), col("reason")).limit(TOP_REASONS)
                             .collectAsList().stream()
                             .map(row -> new ReasonCount(row.getString(0), row.getLong(1)))
@@ -147,7 +146,7 @@ final class SourceLoad implements AutoCloseable {
         columns.add(col(IngestTables.ROW_NUMBER));
         columns.add(lit(ingestedAt).alias(IngestTables.INGESTED_AT));
         columns.add(lit(java.sql.Date.valueOf(runDate)).alias(DeltaIO.RUN_DATE));
-        Dataset<Row> good = numbered().where(size(col(RowParser.ERRORS)).equalTo(0)).select(columns.toArray(Column[]::new));
+        Dataset<Row> good = numbered().where(functions.not(RowParser.isBad())).select(columns.toArray(Column[]::new));
         Jobs.labelled(spark, "ingest", plan.name() + " · writing bronze." + plan.name(),
                 () -> DeltaIO.replaceRunDate(good, IngestTables.bronze(warehouse, plan.name()), runDate, null,
                         "datapilot ingest " + runDate));
@@ -158,13 +157,13 @@ final class SourceLoad implements AutoCloseable {
         Column location = plan.source().effectiveFormat() == SourceFormat.XLSX
                 ? concat(lit("sheet " + plan.inspection().sheet() + ", row "), col(IngestTables.ROW_NUMBER).cast("string"))
                 : concat(lit("record "), col(IngestTables.ROW_NUMBER).cast("string"));
-        return numbered().where(size(col(RowParser.ERRORS)).gt(0)).select(
+        return numbered().where(RowParser.isBad()).select(
                 lit(plan.name()).alias("source"),
                 col(RawSource.FILE).alias("file"),
                 col(IngestTables.ROW_NUMBER).alias("row_number"),
                 location.alias("location"),
-                concat_ws("; ", col(RowParser.ERRORS)).alias("reason"),
-                col(RowParser.ERRORS).alias("reasons"),
+                concat_ws("; ", RowParser.reasons()).alias("reason"),
+                RowParser.reasons().alias("reasons"),
                 col(RowParser.RAW).alias("raw_record"),
                 lit(ingestedAt).alias(IngestTables.INGESTED_AT),
                 lit(java.sql.Date.valueOf(runDate)).alias(DeltaIO.RUN_DATE));

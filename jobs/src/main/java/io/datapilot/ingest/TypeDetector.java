@@ -151,7 +151,7 @@ public final class TypeDetector {
     }
 
     private static Column failures(Column clean, ColumnType type, List<String> formats, SourceConfig source) {
-        ValueParser.Parsed parsed = ValueParser.parse(clean, type, formats, source.numberFormat(), "");
+        ValueParser.Parsed parsed = ValueParser.parse(clean, type, formats, source.numberFormat(), "", true);
         return sum(when(parsed.failed(), lit(1)).otherwise(lit(0)));
     }
 

@@ -1,13 +1,13 @@
 package io.datapilot.ingest;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.octet_length;
+import static org.apache.spark.sql.functions.replace;
 import static org.apache.spark.sql.functions.date_add;
 import static org.apache.spark.sql.functions.instr;
 import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
-import static org.apache.spark.sql.functions.regexp_extract;
-import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.reverse;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.to_timestamp;
@@ -40,10 +40,8 @@ public final class ValueParser {
 
     static final Set<String> TRUE_WORDS = Set.of("oui", "vrai", "true", "yes");
     static final Set<String> FALSE_WORDS = Set.of("non", "faux", "false", "no");
-    private static final String GROUP_AND_CURRENCY = "[\\s\\u00A0\\u202F€$£%]";
-    private static final String DECIMAL_TEXT = "^[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?$";
-    // at most 18 digits: always within the 64-bit range (longer digit strings are identifiers)
-    private static final String INTEGER_TEXT = "^[+-]?\\d{1,18}(\\.0+)?$";
+    /** Removed from numbers: spaces (normal, no-break, narrow no-break), tabs, currency and percent signs. */
+    private static final List<String> GROUP_AND_CURRENCY = List.of(" ", "\u00A0", "\u202F", "\t", "€", "$", "£", "%");
     private static final String UNDECODABLE = "\uFFFD";
 
     private ValueParser() {}
@@ -56,34 +54,49 @@ public final class ValueParser {
      */
     public static Parsed parse(Column raw, ColumnType type, List<String> formats, NumberFormat numbers,
             String encoding) {
+        return parse(raw, type, formats, numbers, encoding, false);
+    }
+
+    /**
+     * As {@link #parse(Column, ColumnType, List, NumberFormat, String)}; with {@code guardEveryFormat}
+     * each date pattern is tried only on text of its shape (detection tries patterns most values fail).
+     */
+    public static Parsed parse(Column raw, ColumnType type, List<String> formats, NumberFormat numbers,
+            String encoding, boolean guardEveryFormat) {
         Column present = raw.isNotNull().and(length(trim(raw)).gt(0));
         return switch (type.kind()) {
             case STRING -> new Parsed(raw, raw.isNotNull().and(instr(raw, UNDECODABLE).gt(0)),
                     "text without undecodable characters (is the file really " + encoding + "?)");
             case INTEGER -> {
                 Column text = numberText(raw, numbers);
-                Column value = when(text.rlike(INTEGER_TEXT), text.cast(DataTypes.createDecimalType(38, 0)))
-                        .cast(DataTypes.LongType);
+                Column whole = text.cast(DataTypes.LongType);
+                // Spark's cast cuts "12.5" to 12: accept a decimal point only before zeros
+                Column value = when(instr(text, ".").equalTo(0).or(whole.equalTo(text.cast(DataTypes.DoubleType))), whole);
                 yield new Parsed(value, present.and(value.isNull()), "a whole number");
             }
             case DOUBLE -> {
                 Column text = numberText(raw, numbers);
-                Column value = when(text.rlike(DECIMAL_TEXT), text.cast(DataTypes.DoubleType));
+                // the decimal reading refuses what Java's double parser would take ("1d", "NaN", "Infinity")
+                Column number = text.cast(FRACTION).isNotNull().or(text.rlike(SCIENTIFIC));
+                Column value = when(number, text.cast(DataTypes.DoubleType));
                 yield new Parsed(value, present.and(value.isNull()), "a number" + numberHint(numbers));
             }
             case DECIMAL -> {
                 Column text = numberText(raw, numbers);
-                Column value = when(text.rlike(DECIMAL_TEXT).and(decimals(text).leq(type.scale())),
-                        text.cast(type.sparkType()));
-                yield new Parsed(value, present.and(value.isNull()),
-                        "a number that fits " + type + numberHint(numbers));
+                Column value = text.cast(type.sparkType());
+                Column point = instr(text, ".");
+                // nothing rounded away: few enough decimals, or equal to a wider reading ("12.340" in scale 2)
+                Column exact = point.equalTo(0).or(length(text).minus(point).leq(type.scale()))
+                        .or(value.equalTo(text.cast(wider(type))));
+                Column checked = when(exact, value);
+                yield new Parsed(checked, present.and(checked.isNull()), "a number that fits " + type + numberHint(numbers));
             }
             case DATE -> {
-                Column value = firstParsed(raw, formats, false);
+                Column value = firstParsed(raw, formats, false, guardEveryFormat);
                 yield new Parsed(value, present.and(value.isNull()), "a date" + formatHint(formats));
             }
             case TIMESTAMP -> {
-                Column value = firstParsed(raw, formats, true);
+                Column value = firstParsed(raw, formats, true, guardEveryFormat);
                 yield new Parsed(value, present.and(value.isNull()), "a date and time" + formatHint(formats));
             }
             case BOOLEAN -> {
@@ -95,41 +108,56 @@ public final class ValueParser {
         };
     }
 
+    private static final org.apache.spark.sql.types.DataType FRACTION = DataTypes.createDecimalType(38, 10);
+    private static final String SCIENTIFIC = "^[+-]?(\\d+\\.?\\d*|\\.\\d+)[eE][+-]?\\d+$";
+
+    /** A decimal type with more fraction digits than {@code type} but the same integer digits. */
+    private static org.apache.spark.sql.types.DataType wider(ColumnType type) {
+        int integerDigits = type.precision() - type.scale();
+        int scale = Math.min(38 - integerDigits, type.scale() + 6);
+        return DataTypes.createDecimalType(integerDigits + scale, scale);
+    }
+
     /** Raw text, or null when it is one of the source's null markers (after trimming). */
     public static Column withoutNullMarkers(Column raw, List<String> markers, boolean keepBlank) {
         List<String> applied = keepBlank ? markers.stream().filter(marker -> !marker.isBlank()).toList() : markers;
         if (applied.isEmpty()) {
             return raw;
         }
-        return when(trim(raw).isin(applied.toArray()), lit(null).cast(DataTypes.StringType)).otherwise(raw);
+        // only short texts can be markers: spare the trim and comparisons to the long ones
+        int longest = applied.stream().mapToInt(marker -> marker.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).max()
+                .orElse(0) + 8;
+        return when(octet_length(raw).leq(longest).and(trim(raw).isin(applied.toArray())), lit(null).cast(DataTypes.StringType))
+                .otherwise(raw);
     }
 
-    /** Text of a number with grouping spaces and currency removed and a '.' decimal mark. */
+    /**
+     * Text of a number with grouping spaces and currency removed and a '.' decimal mark. Plain
+     * replacements, not regular expressions: this runs for every numeric value of every row.
+     */
     static Column numberText(Column raw, NumberFormat numbers) {
-        Column bare = regexp_replace(raw, GROUP_AND_CURRENCY, "");
+        Column bare = raw;
+        for (String removed : GROUP_AND_CURRENCY) {
+            bare = replace(bare, lit(removed), lit(""));
+        }
         return switch (numbers) {
-            case FR -> regexp_replace(bare, ",", ".");
-            case EN -> regexp_replace(bare, ",", "");
+            case FR -> replace(bare, lit(","), lit("."));
+            case EN -> replace(bare, lit(","), lit(""));
             case AUTO -> {
                 Column hasComma = instr(bare, ",").gt(0);
                 Column hasPoint = instr(bare, ".").gt(0);
                 // with both marks, the one nearer the end is the decimal mark
                 Column commaIsLast = instr(reverse(bare), ",").lt(instr(reverse(bare), "."));
-                yield when(hasComma.and(hasPoint).and(commaIsLast),
-                                regexp_replace(regexp_replace(bare, "\\.", ""), ",", "."))
-                        .when(hasComma.and(hasPoint), regexp_replace(bare, ",", ""))
-                        .when(hasComma, regexp_replace(bare, ",", "."))
+                yield when(hasComma.and(hasPoint).and(commaIsLast), replace(replace(bare, lit("."), lit("")), lit(","), lit(".")))
+                        .when(hasComma.and(hasPoint), replace(bare, lit(","), lit("")))
+                        .when(hasComma, replace(bare, lit(","), lit(".")))
                         .otherwise(bare);
             }
         };
     }
 
-    private static Column decimals(Column numberText) {
-        // significant digits after the decimal mark (trailing zeros do not lose precision)
-        return length(regexp_extract(numberText, "^[^.eE]*\\.(\\d*?)0*$", 1));
-    }
 
-    private static Column firstParsed(Column raw, List<String> formats, boolean timestamp) {
+    private static Column firstParsed(Column raw, List<String> formats, boolean timestamp, boolean guardEveryFormat) {
         Column text = trim(raw);
         if (formats.isEmpty()) {
             return timestamp ? to_timestamp(text) : to_date(text);
@@ -142,9 +170,11 @@ public final class ValueParser {
                 Column date = date_add(lit("1899-12-30").cast(DataTypes.DateType), days);
                 parsed = timestamp ? date.cast(DataTypes.TimestampType) : date;
             } else {
-                // a failed java.time parse costs an exception inside Spark: try only text of the right shape
-                Column shaped = text.rlike(shapeOf(format));
-                parsed = when(shaped, timestamp ? to_timestamp(text, format) : to_date(text, format));
+                parsed = timestamp ? to_timestamp(text, format) : to_date(text, format);
+                if (guardEveryFormat || result != null) {
+                    // a failed java.time parse costs an exception inside Spark: try only text of the right shape
+                    parsed = when(text.rlike(shapeOf(format)), parsed);
+                }
                 if (hasTwoDigitYear(format)) {
                     // Excel's rule for two-digit years: 00-29 are 2000-2029, 30-99 are 1930-1999
                     // (java.time would read 81 as 2081)

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Reruns replace, never duplicate; a run with too many bad rows changes nothing. */
-class IngestionRunsTest {
+public class IngestionRunsTest {
     private static final Path CLINIC = Paths.resource("datasets/clinique");
     private static final List<String> TABLES = List.of("bronze.animaux", "bronze.consultations", "bronze.proprietaires",
             "bronze.animaux_suivi", "audit.quarantine", "audit.ingest_runs", "audit.column_origins", "audit.join_report");
@@ -57,7 +57,7 @@ class IngestionRunsTest {
         assertThat(counts(warehouse)).isEqualTo(rows);
     }
 
-    static Path copyClinic(Path target, String from, String to) throws IOException {
+    public static Path copyClinic(Path target, String from, String to) throws IOException {
         try (Stream<Path> files = Files.list(CLINIC)) {
             for (Path file : files.toList()) {
                 Files.copy(file, target.resolve(file.getFileName()));

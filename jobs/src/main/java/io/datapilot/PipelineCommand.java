@@ -1,0 +1,94 @@
+package io.datapilot;
+
+import io.datapilot.core.DatapilotException;
+import io.datapilot.core.ErrorKind;
+import io.datapilot.core.cli.DatapilotCommand;
+import io.datapilot.core.cli.RunContext;
+import io.datapilot.core.stages.Stage;
+import io.datapilot.core.stages.StageCatalog;
+import io.datapilot.core.stages.StageOutcome;
+import io.datapilot.core.stages.StageRunner;
+import io.datapilot.core.text.ConsoleTable;
+import io.datapilot.core.text.Numbers;
+import io.datapilot.ingest.IngestStage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code datapilot run}: every stage of the catalog in order, in one JVM and one Spark session. */
+@Command(name = "run", description = "Run the pipeline's stages in order in one Spark session (the embedded default"
+        + " runs Spark locally with a local Delta warehouse), then print a summary of each stage.")
+public final class PipelineCommand extends DatapilotCommand {
+    /** How each stage of the catalog runs; a test checks that none is missing. */
+    static final Map<String, StageRunner> RUNNERS = Map.of("ingest", IngestStage::outcome);
+
+    @Option(names = "--from", paramLabel = "STAGE", description = "Start at this stage (resume after a failure).")
+    String from;
+
+    @Option(names = "--only", paramLabel = "STAGE[,STAGE]", split = ",", description = "Run only these stages.")
+    List<String> only;
+
+    private record Done(Stage stage, String status, Duration duration, StageOutcome outcome) {}
+
+    @Override
+    protected int run(RunContext context) {
+        List<Stage> stages = select();
+        context.config();
+        context.err().println("datapilot run " + context.runDate() + ": " + String.join(" → ", stages.stream().map(Stage::name).toList()));
+        List<Done> done = new ArrayList<>();
+        for (Stage stage : stages) {
+            Instant started = Instant.now();
+            context.err().println("[run] stage " + stage.name() + ": " + stage.description());
+            try {
+                StageOutcome outcome = RUNNERS.get(stage.name()).run(context);
+                Duration duration = Duration.between(started, Instant.now());
+                done.add(new Done(stage, "ok", duration, outcome));
+                context.err().println("[run] stage " + stage.name() + " done in " + Numbers.duration(duration) + ": "
+                        + Numbers.count(outcome.rowsIn()) + " rows in, " + Numbers.count(outcome.rowsOut()) + " out, "
+                        + Numbers.count(outcome.rowsQuarantined()) + " quarantined");
+            } catch (RuntimeException failure) {
+                done.add(new Done(stage, "FAILED", Duration.between(started, Instant.now()), null));
+                printSummary(context, done);
+                context.err().println("The run stopped at stage " + stage.name() + "; the tables of earlier stages are"
+                        + " complete. Fix the cause below, then resume with: datapilot run --from " + stage.name());
+                throw failure;
+            }
+        }
+        printSummary(context, done);
+        return 0;
+    }
+
+    private List<Stage> select() {
+        List<String> known = StageCatalog.names();
+        if (from != null && !known.contains(from)) {
+            throw new DatapilotException(ErrorKind.USAGE, "Invalid --from " + from + ": not a stage; stages are: "
+                    + String.join(", ", known) + ".");
+        }
+        if (only != null) {
+            List<String> unknown = only.stream().filter(name -> !known.contains(name)).toList();
+            if (!unknown.isEmpty()) {
+                throw new DatapilotException(ErrorKind.USAGE, "Invalid --only " + String.join(",", unknown)
+                        + ": not a stage; stages are: " + String.join(", ", known) + ".");
+            }
+            return StageCatalog.STAGES.stream().filter(stage -> only.contains(stage.name())).toList();
+        }
+        return from == null ? StageCatalog.STAGES : StageCatalog.from(from);
+    }
+
+    private static void printSummary(RunContext context, List<Done> done) {
+        ConsoleTable table = ConsoleTable.of("stage", "status", "duration", "rows in", "rows out", "quarantined");
+        for (Done stage : done) {
+            table.row(stage.stage().name(), stage.status(), Numbers.duration(stage.duration()),
+                    stage.outcome() == null ? "" : Numbers.count(stage.outcome().rowsIn()),
+                    stage.outcome() == null ? "" : Numbers.count(stage.outcome().rowsOut()),
+                    stage.outcome() == null ? "" : Numbers.count(stage.outcome().rowsQuarantined()));
+        }
+        context.out().println();
+        context.out().println("Pipeline summary");
+        context.out().print(table.render());
+    }
+}

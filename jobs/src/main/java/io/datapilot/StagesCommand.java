@@ -1,0 +1,41 @@
+package io.datapilot;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.datapilot.core.stages.Stage;
+import io.datapilot.core.stages.StageCatalog;
+import io.datapilot.core.text.ConsoleTable;
+import java.io.PrintStream;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code datapilot stages [--json]}: the stage catalog, for people and for the Airflow DAG checks. */
+@Command(name = "stages", description = "List the pipeline's stages in order, with what each reads and writes.")
+public final class StagesCommand implements Callable<Integer> {
+
+    @Option(names = "--json", description = "Print the catalog as JSON (read by the DAG checks).")
+    boolean json;
+
+    @ParentCommand
+    private Datapilot parent;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream out = parent.out();
+        if (json) {
+            out.println(new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                    .enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(StageCatalog.STAGES));
+            return 0;
+        }
+        ConsoleTable table = ConsoleTable.of("stage", "command", "after", "writes");
+        for (Stage stage : StageCatalog.STAGES) {
+            table.row(stage.name(), "datapilot " + stage.command(), String.join(", ", stage.dependsOn()),
+                    String.join(", ", stage.outputs()));
+        }
+        out.print(table.render());
+        return 0;
+    }
+}

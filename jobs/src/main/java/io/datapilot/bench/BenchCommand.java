@@ -1,0 +1,66 @@
+package io.datapilot.bench;
+
+import io.datapilot.core.cli.DatapilotCommand;
+import io.datapilot.core.cli.RunContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code datapilot bench <suite>}: measures a suite on generated data and writes its section of
+ * docs/BENCHMARKS.md. Benchmarks are measured here, never asserted in timed tests.
+ */
+@Command(name = "bench", description = "Measure a benchmark suite on generated data (medians after warm-up, ratios"
+        + " against a baseline measured in the same run) and write the results to docs/BENCHMARKS.md.")
+public final class BenchCommand extends DatapilotCommand {
+
+    @Parameters(paramLabel = "SUITE", description = "Suite to run: ${COMPLETION-CANDIDATES}.")
+    Suite suite;
+
+    @Option(names = "--rows", defaultValue = "1000000", description = "Order lines to generate (default ${DEFAULT-VALUE}).")
+    long rows;
+
+    @Option(names = "--runs", defaultValue = "5", description = "Measured runs of each operation (default ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--warmups", defaultValue = "1", description = "Unmeasured runs first (default ${DEFAULT-VALUE}).")
+    int warmups;
+
+    @Option(names = "--data", defaultValue = "bench-data", description = "Folder for generated data, reused between"
+            + " runs (default ${DEFAULT-VALUE}).")
+    Path data;
+
+    @Option(names = "--report", defaultValue = "docs/BENCHMARKS.md", description = "Results file (default ${DEFAULT-VALUE}).")
+    Path report;
+
+    /** The suites; later stages add theirs. */
+    public enum Suite {
+        ingest
+    }
+
+    @Override
+    protected int run(RunContext context) {
+        try {
+            Path dataset = IngestBenchmark.ensureData(data, rows, context.err());
+            Path scratch = Files.createTempDirectory("datapilot-bench");
+            List<Comparison> comparisons = new IngestBenchmark(context.spark(), dataset, scratch, context.err()).run(runs, warmups);
+            String section = BenchmarkReport.section("ingest", "Ingestion (issue 2)",
+                    io.datapilot.core.text.Numbers.count(rows) + " generated order lines (seed "
+                            + io.datapilot.sample.SampleGenerator.DEFAULT_SEED + ", "
+                            + Files.size(dataset.resolve(io.datapilot.sample.SampleGenerator.ORDER_LINES_FILE)) / (1 << 20)
+                            + " MiB of windows-1252 CSV), Spark " + context.spark().version() + " master "
+                            + context.spark().sparkContext().master(),
+                    runs, warmups, comparisons);
+            BenchmarkReport.write(report, suite.name(), section);
+            context.out().print(section);
+            return 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

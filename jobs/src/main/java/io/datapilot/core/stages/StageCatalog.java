@@ -1,0 +1,40 @@
+package io.datapilot.core.stages;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The stages of the pipeline, defined once, in dependency order. {@code datapilot run}, the
+ * Airflow DAG checks ({@code datapilot stages --json}) and the documentation read this list.
+ */
+public final class StageCatalog {
+    public static final List<Stage> STAGES = List.of(
+            new Stage("ingest", "Read every source into typed bronze tables, quarantine bad rows, build the data set",
+                    "ingest", List.of(), List.of("source files (csv, xlsx, json, parquet)"),
+                    List.of("bronze.<source>", "bronze.<dataset>", "audit.quarantine", "audit.ingest_runs",
+                            "audit.column_origins", "audit.join_report")));
+
+    private StageCatalog() {}
+
+    public static Optional<Stage> find(String name) {
+        return STAGES.stream().filter(stage -> stage.name().equals(name)).findFirst();
+    }
+
+    public static List<String> names() {
+        return STAGES.stream().map(Stage::name).toList();
+    }
+
+    /** The stages from {@code from} on (inclusive), in order. */
+    public static List<Stage> from(String from) {
+        List<Stage> selected = new ArrayList<>();
+        boolean started = false;
+        for (Stage stage : STAGES) {
+            started |= stage.name().equals(from);
+            if (started) {
+                selected.add(stage);
+            }
+        }
+        return selected;
+    }
+}
