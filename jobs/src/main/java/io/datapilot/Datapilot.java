@@ -102,6 +102,7 @@ public final class Datapilot implements Streams, Runnable {
         // datapilot names columns itself, so file headers differ from the schema on purpose
         Configurator.setLevel("org.apache.spark.sql.catalyst.csv.CSVHeaderChecker", Level.ERROR);
         Configurator.setLevel("com.crealytics.spark.excel.v2.ExcelHeaderChecker", Level.ERROR);
+        Configurator.setLevel("org.apache.spark.scheduler.DAGScheduler", Level.ERROR);
     }
 
     @Override

@@ -47,7 +47,7 @@ final class IngestBenchmark {
     List<Comparison> run(int runs, int warmups) throws IOException {
         IngestCheck.Checked checked = IngestCheck.check(data.resolve(SampleGenerator.CONFIG_FILE));
         SourcePlan lines = checked.plan().sources().get(SampleGenerator.ORDER_LINES);
-        IngestPlan linesOnly = new IngestPlan(Map.of(lines.name(), lines), Optional.empty(), List.of());
+        IngestPlan linesOnly = new IngestPlan(checked.config(), Map.of(lines.name(), lines), Optional.empty(), List.of());
         String csv = lines.inspection().files().get(0);
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         int[] counter = {0};

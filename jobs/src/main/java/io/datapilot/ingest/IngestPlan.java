@@ -10,8 +10,8 @@ import java.util.Optional;
  * with resolved references, and which columns are one logical column (same name in several
  * sources, or joined together) and so must share a type.
  */
-public record IngestPlan(Map<String, SourcePlan> sources, Optional<DatasetPlan> dataset,
-        List<List<ColumnRef>> sharedColumns) {
+public record IngestPlan(io.datapilot.core.config.PipelineConfig config, Map<String, SourcePlan> sources,
+        Optional<DatasetPlan> dataset, List<List<ColumnRef>> sharedColumns) {
 
     public IngestPlan {
         sources = new LinkedHashMap<>(sources);

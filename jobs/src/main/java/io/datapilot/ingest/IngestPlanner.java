@@ -53,7 +53,8 @@ public final class IngestPlanner {
         }
         List<List<ColumnRef>> shared = sharedColumns(sources, dataset);
         checkDeclaredTypesAgree(shared, sources, problems);
-        return new IngestPlan(sources, dataset, shared);
+        checkPersonalColumns(config, sources, problems);
+        return new IngestPlan(config, sources, dataset, shared);
     }
 
     static SourcePlan planSource(SourceInspection inspection, ConfigProblems problems) {
@@ -107,6 +108,21 @@ public final class IngestPlanner {
             }
         }
         return plan;
+    }
+
+    /** Columns named in rgpd.columns exist, and a dropped column is not needed by the data set. */
+    private static void checkPersonalColumns(PipelineConfig config, Map<String, SourcePlan> sources, ConfigProblems problems) {
+        config.rgpd().columns().forEach((reference, treatment) -> {
+            int dot = reference.indexOf('.');
+            SourcePlan source = dot > 0 ? sources.get(reference.substring(0, dot)) : null;
+            if (source == null) {
+                return;
+            }
+            String column = reference.substring(dot + 1);
+            if (source.find(column).isEmpty()) {
+                problems.add("rgpd.columns[\"" + reference + "\"]", unknownColumn(column, source.inspection(), source.names()));
+            }
+        });
     }
 
     private static boolean startsWith(OriginalColumn original, String reference) {

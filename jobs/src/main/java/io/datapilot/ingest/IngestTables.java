@@ -9,6 +9,7 @@ public final class IngestTables {
     public static final String RUNS = "ingest_runs";
     public static final String JOINS = "join_report";
     public static final String COLUMNS = "column_origins";
+    public static final String PERSONAL_DATA = "personal_data";
 
     public static final String SOURCE_FILE = "_source_file";
     public static final String ROW_NUMBER = "_row_number";

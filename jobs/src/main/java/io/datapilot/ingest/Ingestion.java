@@ -77,12 +77,14 @@ public final class Ingestion {
             detected.put(source.name(), TypeDetector.detect(spark, raw));
         }
         Map<String, Map<String, TypedColumn>> types = ColumnTyping.unify(detected, plan.sharedColumns());
+        PersonalData personal = PersonalData.decide(spark, plan, raws.values(), runDate, out);
         List<SourceLoad> loads = new ArrayList<>();
         try {
             List<SourceResult> results = new ArrayList<>();
             for (RawSource raw : raws.values()) {
                 Instant started = Instant.now();
-                SourceLoad load = new SourceLoad(spark, raw, types.get(raw.plan().name()));
+                SourceLoad load = new SourceLoad(spark, raw, types.get(raw.plan().name()),
+                        personal.treatments(raw.plan().name()), personal.pseudonymiser(), runDate);
                 loads.add(load);
                 load.count();
                 SourceResult result = result(load, Duration.between(started, Instant.now()));
@@ -100,6 +102,7 @@ public final class Ingestion {
             writeQuarantine(loads, ingestedAt);
             writeRuns(results, ingestedAt);
             writeColumnOrigins(loads, ingestedAt);
+            write(personal.table(spark, runDate, ingestedAt), IngestTables.PERSONAL_DATA);
             Optional<DatasetResult> dataset = plan.dataset().map(datasetPlan -> {
                 out.println("[ingest] building data set " + datasetPlan.name() + " at the grain of " + datasetPlan.base());
                 return new DatasetIntegrator(spark, warehouse, runDate).integrate(datasetPlan);
@@ -175,6 +178,7 @@ public final class Ingestion {
                 .add("type", DataTypes.StringType).add("type_origin", DataTypes.StringType)
                 .add("formats", DataTypes.StringType).add("description", DataTypes.StringType)
                 .add("unit", DataTypes.StringType).add("files", DataTypes.StringType)
+                .add("personal_category", DataTypes.StringType).add("rgpd_treatment", DataTypes.StringType)
                 .add("_ingested_at", DataTypes.TimestampType).add(DeltaIO.RUN_DATE, DataTypes.DateType);
         List<Row> rows = new ArrayList<>();
         for (SourceLoad load : loads) {
@@ -186,10 +190,20 @@ public final class Ingestion {
                         typed == null ? null : String.join(" | ", typed.formats()),
                         column.declared() == null ? null : column.declared().description(),
                         column.declared() == null ? null : column.declared().unit(),
-                        files, ingestedAt, java.sql.Date.valueOf(runDate)));
+                        files, personalCategory(load, column.name()),
+                        load.treatments().containsKey(column.name()) ? load.treatments().get(column.name()).describe() : null,
+                        ingestedAt, java.sql.Date.valueOf(runDate)));
             }
         }
         write(spark.createDataFrame(rows, schema), IngestTables.COLUMNS);
+    }
+
+    private static String personalCategory(SourceLoad load, String column) {
+        io.datapilot.rgpd.ColumnTreatment treatment = load.treatments().get(column);
+        if (treatment == null) {
+            return null;
+        }
+        return treatment.category() == null ? "declared" : treatment.category().key();
     }
 
     private void writeJoins(DatasetResult dataset, Timestamp ingestedAt) {

@@ -1,7 +1,8 @@
 package io.datapilot.ingest;
 
 import static org.apache.spark.sql.functions.array;
-import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.concat_ws;
@@ -13,6 +14,10 @@ import static org.apache.spark.sql.functions.when;
 import io.datapilot.core.config.ColumnType;
 import io.datapilot.core.config.SourceConfig;
 import io.datapilot.core.config.SourceFormat;
+import io.datapilot.core.config.TreatmentConfig.Treatment;
+import io.datapilot.rgpd.ColumnTreatment;
+import io.datapilot.rgpd.Treatments;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
 import io.datapilot.ingest.SourcePlan.PlannedColumn;
 import io.datapilot.ingest.read.RawSource;
 import java.util.ArrayList;
@@ -46,6 +51,17 @@ public final class RowParser {
     private RowParser() {}
 
     public static Dataset<Row> parse(RawSource raw, Map<String, TypedColumn> types) {
+        return parse(raw, types, Map.of(), null, java.time.LocalDate.now());
+    }
+
+    /**
+     * Parses and applies the personal-data treatments, so that no clear personal value reaches a
+     * table, its statistics or the quarantine ({@code DROP}ped columns are left out).
+     *
+     * @param pseudonymise null when no treatment pseudonymises
+     */
+    public static Dataset<Row> parse(RawSource raw, Map<String, TypedColumn> types, Map<String, ColumnTreatment> treatments,
+            UserDefinedFunction pseudonymise, java.time.LocalDate runDate) {
         SourceConfig source = raw.plan().source();
         Dataset<Row> rows = raw.rows();
         List<String> meta = new ArrayList<>();
@@ -59,6 +75,7 @@ public final class RowParser {
         List<Column> first = new ArrayList<>();
         List<String> valueNames = new ArrayList<>();
         List<String> rawNames = new ArrayList<>();
+        List<String> rawColumns = new ArrayList<>();
         List<Column> reasons = new ArrayList<>();
         int check = 0;
         for (PlannedColumn planned : raw.plan().columns()) {
@@ -67,11 +84,17 @@ public final class RowParser {
             String rawName = "_raw_" + rawNames.size();
             first.add(input.alias(rawName));
             rawNames.add(rawName);
-            valueNames.add(name);
+            rawColumns.add(name);
             TypedColumn typed = types.get(name);
+            ColumnTreatment treatment = treatments.get(name);
             DataType inputType = rows.schema().apply(name).dataType();
+            if (treatment == null || treatment.treatment() != Treatment.DROP) {
+                valueNames.add(name);
+            }
             if (typed == null || typed.type() == null) {
-                first.add(input.alias(name));
+                if (treatment == null || treatment.treatment() != Treatment.DROP) {
+                    first.add(input.alias(name));
+                }
                 continue;
             }
             ColumnType type = typed.type();
@@ -79,7 +102,7 @@ public final class RowParser {
                 Column clean = ValueParser.withoutNullMarkers(input, source.nullValues(), type.kind() == ColumnType.Kind.STRING);
                 ValueParser.Parsed parsed = ValueParser.parse(clean, type, typed.formats(), source.numberFormat(),
                         raw.plan().inspection().encoding() == null ? "UTF-8" : raw.plan().inspection().encoding());
-                first.add(parsed.value().alias(name));
+                addValue(first, name, parsed.value(), type, treatment, pseudonymise, runDate);
                 Column failed = parsed.failed();
                 if (source.effectiveFormat() == SourceFormat.XLSX) {
                     Column excelError = clean.rlike(EXCEL_ERROR);
@@ -91,11 +114,11 @@ public final class RowParser {
                 first.add(failed.alias("_check_" + check));
                 reasons.add(when(col("_check_" + check++), lit("column " + name + ": expected " + parsed.expectation())));
             } else if (type.sparkType().equals(inputType)) {
-                first.add(input.alias(name));
+                addValue(first, name, input, type, treatment, pseudonymise, runDate);
             } else {
                 // a Parquet int becomes the 64-bit integer every other source's integers are
                 Column converted = input.cast(type.sparkType());
-                first.add(converted.alias(name));
+                addValue(first, name, converted, type, treatment, pseudonymise, runDate);
                 first.add(input.isNotNull().and(converted.isNull()).alias("_check_" + check));
                 reasons.add(when(col("_check_" + check++), lit("column " + name + ": value does not fit " + type)));
             }
@@ -123,11 +146,19 @@ public final class RowParser {
         meta.forEach(name -> third.add(col(name)));
         List<Column> rawFields = new ArrayList<>();
         for (int i = 0; i < rawNames.size(); i++) {
-            rawFields.add(col(rawNames.get(i)).alias(valueNames.get(i)));
+            ColumnTreatment treatment = treatments.get(rawColumns.get(i));
+            Column text = treatment == null ? col(rawNames.get(i)) : Treatments.raw(col(rawNames.get(i)), treatment, pseudonymise);
+            rawFields.add(text.alias(rawColumns.get(i)));
         }
         Column rawText = to_json(struct(rawFields.toArray(Column[]::new)));
         if (raw.hasColumn(RawSource.CORRUPT)) {
-            rawText = coalesce(col(RawSource.CORRUPT), rawText);
+            boolean personal = treatments.values().stream().anyMatch(treatment -> !treatment.writesClearValues());
+            // a malformed record cannot be split into fields, so its personal values cannot be treated one by one
+            Column corrupt = personal
+                    ? concat(lit("[withheld: "), length(col(RawSource.CORRUPT)).cast(DataTypes.StringType),
+                            lit(" characters; the source has personal columns]"))
+                    : col(RawSource.CORRUPT);
+            rawText = when(col(RawSource.CORRUPT).isNotNull(), corrupt).otherwise(rawText);
         }
         // the raw text is kept for bad rows only: good rows carry their typed values
         third.add(when(isBad(), rawText).alias(RAW));
@@ -135,6 +166,18 @@ public final class RowParser {
         return rows.select(first.toArray(Column[]::new))
                 .select(second.toArray(Column[]::new))
                 .select(third.toArray(Column[]::new));
+    }
+
+    private static void addValue(List<Column> projection, String name, Column value, ColumnType type, ColumnTreatment treatment,
+            UserDefinedFunction pseudonymise, java.time.LocalDate runDate) {
+        if (treatment == null) {
+            projection.add(value.alias(name));
+            return;
+        }
+        Column treated = Treatments.value(value, type.sparkType(), treatment, pseudonymise, runDate);
+        if (treated != null) {
+            projection.add(treated.alias(name));
+        }
     }
 
     /** True for a row with at least one reason not to load it. */

@@ -15,6 +15,9 @@ import static org.apache.spark.sql.functions.when;
 import io.datapilot.core.DatapilotException;
 import io.datapilot.core.ErrorKind;
 import io.datapilot.core.config.SourceFormat;
+import io.datapilot.core.config.TreatmentConfig.Treatment;
+import io.datapilot.rgpd.ColumnTreatment;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
 import io.datapilot.core.delta.DeltaIO;
 import io.datapilot.core.delta.Warehouse;
 import io.datapilot.core.spark.Jobs;
@@ -50,17 +53,20 @@ final class SourceLoad implements AutoCloseable {
     private final SparkSession spark;
     private final SourcePlan plan;
     private final Map<String, TypedColumn> types;
+    private final Map<String, ColumnTreatment> treatments;
     private final Dataset<Row> parsed;
     private long rows;
     private long bad;
     private Dataset<Row> offsets;
     private List<ReasonCount> reasons = List.of();
 
-    SourceLoad(SparkSession spark, RawSource raw, Map<String, TypedColumn> types) {
+    SourceLoad(SparkSession spark, RawSource raw, Map<String, TypedColumn> types, Map<String, ColumnTreatment> treatments,
+            UserDefinedFunction pseudonymise, LocalDate runDate) {
         this.spark = spark;
         this.plan = raw.plan();
         this.types = types;
-        this.parsed = RowParser.parse(raw, types).persist(StorageLevel.MEMORY_AND_DISK());
+        this.treatments = treatments;
+        this.parsed = RowParser.parse(raw, types, treatments, pseudonymise, runDate).persist(StorageLevel.MEMORY_AND_DISK());
     }
 
     /** Reads and parses every row once (filling the cache) and counts good and bad rows. */
@@ -140,7 +146,10 @@ final class SourceLoad implements AutoCloseable {
     void writeBronze(Warehouse warehouse, LocalDate runDate, Timestamp ingestedAt) {
         List<Column> columns = new ArrayList<>();
         for (PlannedColumn column : plan.columns()) {
-            columns.add(col(RowParser.quoted(column.name())).as(column.name(), metadata(column)));
+            ColumnTreatment treatment = treatments.get(column.name());
+            if (treatment == null || treatment.treatment() != Treatment.DROP) {
+                columns.add(col(RowParser.quoted(column.name())).as(column.name(), metadata(column)));
+            }
         }
         columns.add(col(RawSource.FILE).alias(IngestTables.SOURCE_FILE));
         columns.add(col(IngestTables.ROW_NUMBER));
@@ -184,6 +193,11 @@ final class SourceLoad implements AutoCloseable {
         if (column.declared() != null && column.declared().unit() != null) {
             builder.putString("datapilot.unit", column.declared().unit());
         }
+        ColumnTreatment treatment = treatments.get(column.name());
+        if (treatment != null) {
+            builder.putString("datapilot.personal", treatment.category() == null ? "declared" : treatment.category().key());
+            builder.putString("datapilot.rgpd_treatment", treatment.describe());
+        }
         return builder.build();
     }
 
@@ -193,6 +207,10 @@ final class SourceLoad implements AutoCloseable {
 
     Map<String, TypedColumn> types() {
         return types;
+    }
+
+    Map<String, ColumnTreatment> treatments() {
+        return treatments;
     }
 
     long rows() {

@@ -160,7 +160,8 @@ public final class ValueParser {
     private static Column firstParsed(Column raw, List<String> formats, boolean timestamp, boolean guardEveryFormat) {
         Column text = trim(raw);
         if (formats.isEmpty()) {
-            return timestamp ? to_timestamp(text) : to_date(text);
+            // ISO 8601, with its date part: Spark alone would read "10:00" as today at 10:00
+            return when(text.rlike("^[+-]?\\d{4}-\\d{1,2}-\\d{1,2}"), timestamp ? to_timestamp(text) : to_date(text));
         }
         Column result = null;
         for (String format : formats) {

@@ -58,8 +58,12 @@ final class GroundTruth implements AutoCloseable {
         Map<String, Object> missingSummary = new TreeMap<>();
         missingCounts.forEach((source, columns) -> {
             Map<String, Object> perColumn = new TreeMap<>();
-            columns.forEach((column, count) -> perColumn.put(column,
-                    Map.of("count", count, "mechanism", mechanisms.get(source).get(column))));
+            columns.forEach((column, count) -> {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("count", count);
+                entry.put("mechanism", mechanisms.get(source).get(column));
+                perColumn.put(column, entry);
+            });
             missingSummary.put(source, perColumn);
         });
         summary.put("missing_cells", missingSummary);

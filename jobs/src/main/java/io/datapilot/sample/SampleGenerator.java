@@ -117,12 +117,29 @@ public final class SampleGenerator {
             facts.put("orders_to", LAST_DAY.toString());
             facts.put("extracted_on", EXTRACTED.toString());
             facts.put("row_numbers", "clients: sheet row; lignes_commandes and magasins: record number (1 = first data record)");
-            facts.put("structural_missing", Map.of(
-                    ORDER_LINES + ".date_de_livraison", "empty for shop sales (only web orders are delivered)",
-                    ORDER_LINES + ".commentaire", "empty unless the sale has a comment"));
+            facts.put("personal_columns", personalColumns());
+            Map<String, String> structural = new java.util.TreeMap<>();
+            structural.put(ORDER_LINES + ".date_de_livraison", "empty for shop sales (only web orders are delivered)");
+            structural.put(ORDER_LINES + ".commentaire", "empty unless the sale has a comment");
+            facts.put("structural_missing", structural);
             truth.writeSummary(facts);
             return new Summary(directory, written, customerCount, customerRows, SampleCatalog.STORES.size());
         }
+    }
+
+    /** The columns that hold personal data, by design of the case, with their category. */
+    static Map<String, String> personalColumns() {
+        Map<String, String> columns = new java.util.TreeMap<>();
+        columns.put(CUSTOMERS + ".nom", "name");
+        columns.put(CUSTOMERS + ".prenom", "name");
+        columns.put(CUSTOMERS + ".email", "email");
+        columns.put(CUSTOMERS + ".telephone", "phone");
+        columns.put(CUSTOMERS + ".date_de_naissance", "birth_date");
+        columns.put(CUSTOMERS + ".adresse", "address");
+        columns.put(CUSTOMERS + ".code_postal", "postcode");
+        columns.put(STORES + ".responsable_nom", "name");
+        columns.put(STORES + ".responsable_email", "email");
+        return columns;
     }
 
     /** Writes the configuration of the case from the template also used for conf/pipeline.yaml. */
@@ -746,21 +763,30 @@ public final class SampleGenerator {
             address.put("departement", store.department());
             address.put("region", store.region());
             json.put("adresse", address);
-            json.put("geo", Map.of("lat", store.lat(), "lon", store.lon()));
+            // ordered maps: the file must be the same byte for byte for the same seed
+            Map<String, Object> geo = new LinkedHashMap<>();
+            geo.put("lat", store.lat());
+            geo.put("lon", store.lon());
+            json.put("geo", geo);
             json.put("surface_m2", store.surface());
             json.put("date_ouverture", store.opened());
             json.put("effectif", store.staff());
             json.put("services", store.services());
             List<Map<String, String>> hours = new ArrayList<>();
             for (String day : days) {
-                hours.add(Map.of("jour", day, "ouverture", store.id().equals("WEB") ? "00:00" : "10:00",
-                        "fermeture", store.id().equals("WEB") ? "23:59" : "19:00"));
+                Map<String, String> opening = new LinkedHashMap<>();
+                opening.put("jour", day);
+                opening.put("ouverture", store.id().equals("WEB") ? "00:00" : "10:00");
+                opening.put("fermeture", store.id().equals("WEB") ? "23:59" : "19:00");
+                hours.add(opening);
             }
             json.put("horaires", hours);
             String first = SampleCatalog.FEMALE_FIRST_NAMES.get(random.nextInt(SampleCatalog.FEMALE_FIRST_NAMES.size()));
             String last = SampleCatalog.LAST_NAMES.get(random.nextInt(SampleCatalog.LAST_NAMES.size()));
-            json.put("responsable", Map.of("nom", first + " " + last,
-                    "email", ascii(first) + "." + ascii(last).replace(' ', '-') + "@lumen-et-lin.example"));
+            Map<String, String> manager = new LinkedHashMap<>();
+            manager.put("nom", first + " " + last);
+            manager.put("email", ascii(first) + "." + ascii(last).replace(' ', '-') + "@lumen-et-lin.example");
+            json.put("responsable", manager);
             stores.add(json);
         }
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), stores);

@@ -110,12 +110,17 @@ class SampleIngestionTest {
     @Test
     void typesTheSampleAsItsConfigurationAndContentSay() {
         Dataset<Row> customers = Ingest.table(warehouse, "bronze.clients");
-        assertThat(customers.schema().apply("date_de_naissance").dataType()).isEqualTo(DataTypes.DateType);
+        // personal data treated as conf/pipeline.yaml says, before the first write
+        assertThat(customers.schema().apply("date_de_naissance").dataType()).as("generalised to the year").isEqualTo(DataTypes.IntegerType);
+        assertThat(customers.columns()).doesNotContain("nom", "prenom", "adresse");
+        assertThat(customers.where("email IS NOT NULL AND NOT email RLIKE '^[0-9a-f]{64}$'").count()).isZero();
+        assertThat(customers.where("telephone IS NOT NULL AND NOT telephone RLIKE '^[*+. ]*[0-9]{2}$'").count()).isZero();
+        assertThat(customers.where("length(code_postal) > 3").count()).isZero();
         assertThat(customers.schema().apply("date_d_inscription").dataType()).isEqualTo(DataTypes.DateType);
         assertThat(customers.schema().apply("code_postal").dataType()).isEqualTo(DataTypes.StringType);
         assertThat(customers.schema().apply("carte_fidelite").dataType()).isEqualTo(DataTypes.BooleanType);
         assertThat(customers.schema().apply("depenses_annee_suivante").dataType()).isEqualTo(DataTypes.createDecimalType(12, 2));
-        assertThat(customers.where("code_postal LIKE '0%'").count()).isPositive();
+        assertThat(customers.where("code_postal LIKE '0%'").count()).as("départements 01 to 09").isPositive();
         assertThat(customers.where("year(date_d_inscription) < 2015 OR year(date_d_inscription) > 2024").count()).isZero();
         Dataset<Row> lines = Ingest.table(warehouse, "bronze.lignes_commandes");
         assertThat(lines.schema().apply("date_de_commande").dataType()).isEqualTo(DataTypes.TimestampType);

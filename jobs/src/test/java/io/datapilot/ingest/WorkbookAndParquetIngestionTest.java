@@ -78,7 +78,8 @@ class WorkbookAndParquetIngestionTest {
         SourceInspection claimsMore = new SourceInspection(inspection.source(), inspection.yamlPath(), inspection.format(),
                 inspection.files(), inspection.columns(), inspection.encoding(), inspection.separator(), inspection.multiLine(),
                 inspection.sheet(), inspection.firstDataRow(), inspection.expectedRows() + 3);
-        IngestPlan plan = new IngestPlan(Map.of("stock", new SourcePlan(claimsMore, real.columns())), java.util.Optional.empty(), List.of());
+        IngestPlan plan = new IngestPlan(checked.config(), Map.of("stock", new SourcePlan(claimsMore, real.columns())),
+                java.util.Optional.empty(), List.of());
         assertThatThrownBy(() -> io.datapilot.ingest.Ingestion.of(TestSpark.session(), plan,
                         new io.datapilot.core.delta.Warehouse(warehouse.toString()))
                 .progressTo(new java.io.PrintStream(java.io.OutputStream.nullOutputStream())).execute())

@@ -36,6 +36,84 @@ public final class ConfigValidator {
         if (config.dataset() != null) {
             validateDataset(config.dataset(), config.sources(), problems);
         }
+        validateRgpd(config.rgpd(), config.sources(), problems);
+        validateProfile(config.profile(), problems);
+    }
+
+    private static void validateRgpd(RgpdConfig rgpd, List<SourceConfig> sources, ConfigProblems problems) {
+        if (rgpd.minConfidence() <= 0 || rgpd.minConfidence() > 1) {
+            problems.add("rgpd.min_confidence", rgpd.minConfidence() + " must be above 0 and at most 1 (0.5 by default).");
+        }
+        if (rgpd.keyEnv().isBlank()) {
+            problems.add("rgpd.key_env", "must name an environment variable, such as " + RgpdConfig.DEFAULT_KEY_ENV + ".");
+        }
+        Set<String> sourceNames = new HashSet<>();
+        sources.stream().filter(source -> source != null && source.name() != null).forEach(source -> sourceNames.add(source.name()));
+        rgpd.columns().forEach((reference, treatment) -> {
+            String at = "rgpd.columns[\"" + reference + "\"]";
+            int dot = reference.indexOf('.');
+            if (dot <= 0 || dot == reference.length() - 1) {
+                problems.add(at, "name the column as source.column, for example clients.email.");
+            } else if (!sourceNames.contains(reference.substring(0, dot))) {
+                problems.add(at, unknownSource(reference.substring(0, dot), sourceNames));
+            }
+            if (treatment == null || treatment.treatment() == null) {
+                problems.add(at + ".treatment", "missing: pseudonymise, mask, generalise, drop or keep.");
+                return;
+            }
+            switch (treatment.treatment()) {
+                case KEEP -> {
+                    if (treatment.justification() == null || treatment.justification().isBlank()) {
+                        problems.add(at + ".justification", "keeping a personal value in clear needs a written justification"
+                                + " (why the clear value is necessary), which goes to the register of processing.");
+                    }
+                }
+                case GENERALISE -> {
+                    if (treatment.to() == null || !List.of("year", "age_band", "departement").contains(treatment.to())) {
+                        problems.add(at + ".to", "\"" + treatment.to() + "\" is not a generalisation; use year or age_band"
+                                + " (dates) or departement (postcodes).");
+                    }
+                }
+                default -> {
+                    if (treatment.to() != null) {
+                        problems.add(at + ".to", "only generalise takes a target (to).");
+                    }
+                }
+            }
+        });
+    }
+
+    private static void validateProfile(ProfileConfig profile, ConfigProblems problems) {
+        if (profile.topK() < 1 || profile.topK() > 1000) {
+            problems.add("profile.top_k", profile.topK() + " must be between 1 and 1000.");
+        }
+        if (profile.exactDistinctLimit() < 0) {
+            problems.add("profile.exact_distinct_limit", "must be 0 or more.");
+        }
+        if (profile.percentileAccuracy() < 100) {
+            problems.add("profile.percentile_accuracy", "must be at least 100 (10000 by default: 0.01 % rank error).");
+        }
+        if (profile.sampleRows() < 100) {
+            problems.add("profile.sample_rows", "must be at least 100.");
+        }
+        try {
+            java.time.LocalDate.parse(profile.earliestDate());
+        } catch (java.time.format.DateTimeParseException e) {
+            problems.add("profile.earliest_date", "\"" + profile.earliestDate() + "\" is not a date; write it as 1900-01-01.");
+        }
+        AlertsConfig alerts = profile.alerts();
+        for (Map.Entry<String, Double> share : Map.of("missing", alerts.missing(), "missing_critical", alerts.missingCritical(),
+                "zeros", alerts.zeros(), "outliers", alerts.outliers()).entrySet()) {
+            if (share.getValue() < 0 || share.getValue() > 1) {
+                problems.add("profile.alerts." + share.getKey(), share.getValue() + " is not a share; use a number between 0 and 1.");
+            }
+        }
+        if (alerts.highCardinality() < 2) {
+            problems.add("profile.alerts.high_cardinality", "must be at least 2.");
+        }
+        if (alerts.skewness() <= 0) {
+            problems.add("profile.alerts.skewness", "must be above 0.");
+        }
     }
 
     private static void validateProject(ProjectConfig project, ConfigProblems problems) {

@@ -26,7 +26,10 @@ public final class PathResolver {
         List<SourceConfig> sources = config.sources().stream()
                 .map(source -> source.path() == null ? source : source.withPath(resolve(source.path(), anchor)))
                 .toList();
-        return config.withPaths(resolve(config.warehouse(), anchor), sources);
+        RgpdConfig rgpd = config.rgpd().keyFile() == null ? config.rgpd()
+                : config.rgpd().withKeyFile(resolve(config.rgpd().keyFile(), anchor));
+        return config.withPaths(anchor.toString(), resolve(config.warehouse(), anchor), resolve(config.reportsDir(), anchor),
+                sources, rgpd);
     }
 
     public static boolean isUri(String path) {

@@ -14,16 +14,23 @@ public record PipelineConfig(
         String baseDir,
         String warehouse,
         Map<String, String> spark,
+        String reportsDir,
         List<SourceConfig> sources,
-        DatasetConfig dataset) {
+        DatasetConfig dataset,
+        RgpdConfig rgpd,
+        ProfileConfig profile) {
 
     public static final String DEFAULT_WAREHOUSE = "warehouse";
+    public static final String DEFAULT_REPORTS_DIR = "reports";
 
     public PipelineConfig {
         project = project == null ? ProjectConfig.defaults() : project;
         warehouse = warehouse == null ? DEFAULT_WAREHOUSE : warehouse;
         spark = spark == null ? Map.of() : Map.copyOf(spark);
+        reportsDir = reportsDir == null ? DEFAULT_REPORTS_DIR : reportsDir;
         sources = sources == null ? List.of() : List.copyOf(sources);
+        rgpd = rgpd == null ? RgpdConfig.defaults() : rgpd;
+        profile = profile == null ? ProfileConfig.defaults() : profile;
     }
 
     public SourceConfig source(String name) {
@@ -33,7 +40,9 @@ public record PipelineConfig(
                 .orElseThrow(() -> new IllegalArgumentException("No source named " + name));
     }
 
-    PipelineConfig withPaths(String resolvedWarehouse, List<SourceConfig> resolvedSources) {
-        return new PipelineConfig(project, baseDir, resolvedWarehouse, spark, resolvedSources, dataset);
+    PipelineConfig withPaths(String resolvedBaseDir, String resolvedWarehouse, String resolvedReports,
+            List<SourceConfig> resolvedSources, RgpdConfig resolvedRgpd) {
+        return new PipelineConfig(project, resolvedBaseDir, resolvedWarehouse, spark, resolvedReports, resolvedSources, dataset,
+                resolvedRgpd, profile);
     }
 }
