@@ -19,6 +19,11 @@ public final class Validators {
     private static final Pattern IPV6 = Pattern.compile("^(?=.*:)[0-9A-Fa-f:]{2,39}$");
     private static final Pattern POSTCODE = Pattern.compile("^((0[1-9]|[1-8]\\d|9[0-5])\\d{3}|(97[1-6]|98[0-9])\\d{2})$");
 
+    /** The same patterns for Spark's {@code rlike} (Java regular expressions). */
+    public static final String EMAIL_PATTERN = EMAIL.pattern();
+    public static final String FRENCH_PHONE_PATTERN = FRENCH_PHONE.pattern();
+    public static final String POSTCODE_PATTERN = POSTCODE.pattern();
+
     private Validators() {}
 
     public static boolean isEmail(String value) {
