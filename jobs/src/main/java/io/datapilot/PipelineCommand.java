@@ -24,7 +24,9 @@ import picocli.CommandLine.Option;
         + " runs Spark locally with a local Delta warehouse), then print a summary of each stage.")
 public final class PipelineCommand extends DatapilotCommand {
     /** How each stage of the catalog runs; a test checks that none is missing. */
-    static final Map<String, StageRunner> RUNNERS = Map.of("ingest", IngestStage::outcome);
+    static final Map<String, StageRunner> RUNNERS = Map.of(
+            "ingest", IngestStage::outcome,
+            "profile", io.datapilot.profile.ProfileStage::outcome);
 
     @Option(names = "--from", paramLabel = "STAGE", description = "Start at this stage (resume after a failure).")
     String from;

@@ -102,7 +102,9 @@ public final class Ingestion {
             writeQuarantine(loads, ingestedAt);
             writeRuns(results, ingestedAt);
             writeColumnOrigins(loads, ingestedAt);
-            write(personal.table(spark, runDate, ingestedAt), IngestTables.PERSONAL_DATA);
+            Map<String, Map<String, Long>> invalidFormats = new LinkedHashMap<>();
+            loads.forEach(load -> invalidFormats.put(load.plan().name(), load.invalidFormats()));
+            write(personal.table(spark, runDate, ingestedAt, invalidFormats), IngestTables.PERSONAL_DATA);
             Optional<DatasetResult> dataset = plan.dataset().map(datasetPlan -> {
                 out.println("[ingest] building data set " + datasetPlan.name() + " at the grain of " + datasetPlan.base());
                 return new DatasetIntegrator(spark, warehouse, runDate).integrate(datasetPlan);

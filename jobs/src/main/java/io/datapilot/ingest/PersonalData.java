@@ -114,7 +114,7 @@ final class PersonalData {
     }
 
     /** One row per detected or declared personal column: category, confidence, treatment and why. */
-    Dataset<Row> table(SparkSession spark, LocalDate runDate, Timestamp ingestedAt) {
+    Dataset<Row> table(SparkSession spark, LocalDate runDate, Timestamp ingestedAt, Map<String, Map<String, Long>> invalidFormats) {
         StructType schema = new StructType()
                 .add("source", DataTypes.StringType).add("column", DataTypes.StringType)
                 .add("category", DataTypes.StringType).add("category_label", DataTypes.StringType)
@@ -122,6 +122,7 @@ final class PersonalData {
                 .add("name_hint", DataTypes.BooleanType).add("treatment", DataTypes.StringType)
                 .add("generalised_to", DataTypes.StringType).add("justification", DataTypes.StringType)
                 .add("decided_by", DataTypes.StringType).add("treated", DataTypes.BooleanType)
+                .add("invalid_format", DataTypes.LongType)
                 .add("_ingested_at", DataTypes.TimestampType).add(DeltaIO.RUN_DATE, DataTypes.DateType);
         List<Row> rows = new ArrayList<>();
         detections.forEach((source, strongest) -> {
@@ -142,6 +143,7 @@ final class PersonalData {
                         treatment == null ? null : treatment.justification(),
                         treatment == null ? null : treatment.decidedBy(),
                         treatment != null,
+                        invalidFormats.getOrDefault(source, Map.of()).get(column),
                         ingestedAt, java.sql.Date.valueOf(runDate)));
             }
         });

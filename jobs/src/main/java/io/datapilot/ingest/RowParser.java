@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
+import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
 import io.datapilot.core.config.ColumnType;
@@ -44,6 +45,8 @@ public final class RowParser {
     public static final String ERRORS = "_errors";
     /** Between two reasons of one row: a control character no message contains. */
     public static final String SEPARATOR = "\u001F";
+    /** Prefix of the flags of personal values that do not have their category's format (counted before treatment). */
+    public static final String INVALID_PREFIX = "_invalid__";
     public static final String RAW = "_raw";
     /** What Excel shows instead of a value when a formula fails. */
     static final String EXCEL_ERROR = "^#(N/A|DIV/0!|VALUE!|REF!|NAME\\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$";
@@ -103,6 +106,12 @@ public final class RowParser {
                 ValueParser.Parsed parsed = ValueParser.parse(clean, type, typed.formats(), source.numberFormat(),
                         raw.plan().inspection().encoding() == null ? "UTF-8" : raw.plan().inspection().encoding());
                 addValue(first, name, parsed.value(), type, treatment, pseudonymise, runDate);
+                String pattern = formatOf(treatment);
+                if (pattern != null) {
+                    Column text = trim(parsed.value());
+                    first.add(text.isNotNull().and(text.notEqual("")).and(functions.not(text.rlike(pattern))).alias(INVALID_PREFIX + name));
+                    meta.add(INVALID_PREFIX + name);
+                }
                 Column failed = parsed.failed();
                 if (source.effectiveFormat() == SourceFormat.XLSX) {
                     Column excelError = clean.rlike(EXCEL_ERROR);
@@ -129,7 +138,11 @@ public final class RowParser {
             first.add(col(RawSource.CORRUPT));
             reasons.add(when(col(RawSource.CORRUPT).isNotNull(), lit(what)));
         }
-        meta.forEach(name -> first.add(col(name)));
+        for (String name : List.of(RawSource.FILE, RawSource.BLOCK, RawSource.PARTITION, RawSource.SEQUENCE, RawSource.SHEET_ROW)) {
+            if (raw.hasColumn(name)) {
+                first.add(col(name));
+            }
+        }
 
         List<Column> second = new ArrayList<>();
         valueNames.forEach(name -> second.add(col(quoted(name))));
@@ -178,6 +191,18 @@ public final class RowParser {
         if (treated != null) {
             projection.add(treated.alias(name));
         }
+    }
+
+    private static String formatOf(ColumnTreatment treatment) {
+        if (treatment == null || treatment.category() == null || treatment.treatment() == Treatment.KEEP) {
+            return null;
+        }
+        return switch (treatment.category()) {
+            case EMAIL -> io.datapilot.rgpd.Validators.EMAIL_PATTERN;
+            case PHONE -> io.datapilot.rgpd.Validators.FRENCH_PHONE_PATTERN;
+            case POSTCODE -> io.datapilot.rgpd.Validators.POSTCODE_PATTERN;
+            default -> null;
+        };
     }
 
     /** True for a row with at least one reason not to load it. */

@@ -59,6 +59,7 @@ final class SourceLoad implements AutoCloseable {
     private long bad;
     private Dataset<Row> offsets;
     private List<ReasonCount> reasons = List.of();
+    private final Map<String, Long> invalidFormats = new HashMap<>();
 
     SourceLoad(SparkSession spark, RawSource raw, Map<String, TypedColumn> types, Map<String, ColumnTreatment> treatments,
             UserDefinedFunction pseudonymise, LocalDate runDate) {
@@ -71,13 +72,21 @@ final class SourceLoad implements AutoCloseable {
 
     /** Reads and parses every row once (filling the cache) and counts good and bad rows. */
     void count() {
+        List<String> invalidFlags = java.util.Arrays.stream(parsed.columns())
+                .filter(name -> name.startsWith(RowParser.INVALID_PREFIX)).toList();
+        List<Column> extra = new ArrayList<>();
+        invalidFlags.forEach(flag -> extra.add(sum(when(col(flag), 1).otherwise(0)).alias(flag)));
         List<Row> segments = Jobs.labelled(spark, "ingest", plan.name() + " · reading and checking rows",
                 () -> parsed.groupBy(col(RawSource.PARTITION), col(RawSource.FILE), col(RawSource.BLOCK))
-                        .agg(functions.count(lit(1)).alias("rows"),
+                        .agg(functions.count(lit(1)).alias("rows"), joined(List.of(
                                 sum(when(RowParser.isBad(), 1).otherwise(0)).alias("bad"),
                                 min(col(RawSource.SEQUENCE)).alias("first"),
-                                max(col(RawSource.SEQUENCE)).alias("last"))
+                                max(col(RawSource.SEQUENCE)).alias("last")), extra).toArray(Column[]::new))
                         .collectAsList());
+        for (String flag : invalidFlags) {
+            invalidFormats.put(flag.substring(RowParser.INVALID_PREFIX.length()), segments.stream()
+                    .mapToLong(row -> row.isNullAt(row.fieldIndex(flag)) ? 0 : row.getLong(row.fieldIndex(flag))).sum());
+        }
         rows = segments.stream().mapToLong(row -> row.getLong(3)).sum();
         bad = segments.stream().mapToLong(row -> row.getLong(4)).sum();
         failIfRowsWereSkipped();
@@ -211,6 +220,17 @@ final class SourceLoad implements AutoCloseable {
 
     Map<String, ColumnTreatment> treatments() {
         return treatments;
+    }
+
+    /** Values of personal columns that did not have their category's format, before treatment, by column. */
+    Map<String, Long> invalidFormats() {
+        return invalidFormats;
+    }
+
+    private static List<Column> joined(List<Column> first, List<Column> second) {
+        List<Column> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 
     long rows() {

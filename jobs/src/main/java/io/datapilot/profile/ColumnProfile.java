@@ -12,6 +12,7 @@ import java.util.List;
  * @param distinctExact exact distinct count, for columns with at most {@code exact_distinct_limit}
  *     estimated distinct values
  * @param quartiles first quartile, median, third quartile ({@code percentile_approx})
+ * @param averageLength mean length of the texts, in characters
  * @param numericText strings that read as numbers; {@code dateText}: that read as dates
  * @param invalidFormat values not matching the column's semantic format (e-mail, phone, postcode)
  * @param outliers values outside the IQR fences (Q1 − 1.5 IQR, Q3 + 1.5 IQR)
@@ -43,6 +44,7 @@ public record ColumnProfile(
         Integer maxLength,
         Integer minBytes,
         Integer maxBytes,
+        Double averageLength,
         Long numericText,
         Long dateText,
         Long invalidFormat,

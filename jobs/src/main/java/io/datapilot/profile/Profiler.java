@@ -187,6 +187,7 @@ public final class Profiler {
                 aggregates.add(max(length(value)).alias(p + "max_length"));
                 aggregates.add(min(octet_length(value)).alias(p + "min_bytes"));
                 aggregates.add(max(octet_length(value)).alias(p + "max_bytes"));
+                aggregates.add(avg(length(value)).alias(p + "average_length"));
                 aggregates.add(min(value).alias(p + "min"));
                 aggregates.add(max(value).alias(p + "max"));
                 Column number = TextChecks.asNumber(value);
@@ -318,7 +319,8 @@ public final class Profiler {
                 doubleField(first, p + "mean"), doubleField(first, p + "stddev"), doubleField(first, p + "skewness"),
                 doubleField(first, p + "kurtosis"), quartiles(first, p), longField(first, p + "zeros"),
                 longField(first, p + "negatives"), intField(first, p + "min_length"), intField(first, p + "max_length"),
-                intField(first, p + "min_bytes"), intField(first, p + "max_bytes"), longField(first, p + "numeric_text"),
+                intField(first, p + "min_bytes"), intField(first, p + "max_bytes"), doubleField(first, p + "average_length"),
+                longField(first, p + "numeric_text"),
                 longField(first, p + "date_text"), longField(first, p + "invalid"), outliers, longField(first, p + "future"),
                 longField(first, p + "too_old"), seen.subList(0, Math.min(topK, seen.size())), seen,
                 Examples.of(sample.values(field.name()), personal.contains(field.name())), personal.contains(field.name()));
@@ -326,7 +328,8 @@ public final class Profiler {
         return new ColumnProfile(draft.column(), draft.type(), semantic, draft.rows(), draft.count(), draft.nulls(), draft.empty(),
                 draft.blank(), draft.distinctApprox(), draft.distinctExact(), draft.min(), draft.max(), draft.mean(), draft.stddev(),
                 draft.skewness(), draft.kurtosis(), draft.quartiles(), draft.zeros(), draft.negatives(), draft.minLength(),
-                draft.maxLength(), draft.minBytes(), draft.maxBytes(), draft.numericText(), draft.dateText(), draft.invalidFormat(),
+                draft.maxLength(), draft.minBytes(), draft.maxBytes(), draft.averageLength(), draft.numericText(), draft.dateText(),
+                draft.invalidFormat(),
                 draft.outliers(), draft.future(), draft.tooOld(), draft.topValues(), draft.valuesSeen(), draft.examples(),
                 draft.personal());
     }

@@ -108,7 +108,7 @@ final class SemanticHint {
             if (postcodeShare >= SHARE) {
                 return SemanticType.POSTCODE;
             }
-            if (key || identifierName && profile.distinct() >= 0.5 * profile.count() || nearlyUnique && spaceShare < 0.5) {
+            if (key || identifierName || nearlyUnique && spaceShare < 0.5) {
                 return SemanticType.IDENTIFIER;
             }
             if (averageLength > 40 || spaceShare >= 0.5 && profile.distinct() > 50) {

@@ -13,7 +13,13 @@ public final class StageCatalog {
             new Stage("ingest", "Read every source into typed bronze tables, quarantine bad rows, build the data set",
                     "ingest", List.of(), List.of("source files (csv, xlsx, json, parquet)"),
                     List.of("bronze.<source>", "bronze.<dataset>", "audit.quarantine", "audit.ingest_runs",
-                            "audit.column_origins", "audit.join_report")));
+                            "audit.column_origins", "audit.join_report", "audit.personal_data")),
+            new Stage("profile", "Profile every column, raise quality alerts, measure volumes, write the data dictionary,"
+                    + " the register of processing and the audit report", "profile", List.of("ingest"),
+                    List.of("bronze.<source>", "bronze.<dataset>", "audit.column_origins", "audit.personal_data",
+                            "audit.join_report", "audit.quarantine"),
+                    List.of("audit.column_profiles", "audit.table_profiles", "audit.quality_alerts", "audit.data_dictionary",
+                            "audit.volumetry", "reports/<run date>/audit/")));
 
     private StageCatalog() {}
 

@@ -22,6 +22,10 @@ public final class Similarity {
     }
 
     /** Levenshtein edit distance. */
+    public static int distanceBetween(String a, String b) {
+        return distance(a, b);
+    }
+
     static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
