@@ -823,7 +823,7 @@ public final class SampleGenerator {
 
     /** A case, accent, spacing or spelling variant of a label ("Linge de lit" → "linge de lit "). */
     static String variant(String label, SplittableRandom random) {
-        return switch (random.nextInt(6)) {
+        String variant = switch (random.nextInt(6)) {
             case 0 -> label.toLowerCase(Locale.FRENCH);
             case 1 -> label.toUpperCase(Locale.FRENCH);
             case 2 -> label + " ";
@@ -831,6 +831,8 @@ public final class SampleGenerator {
             case 4 -> label.replace(" ", "  ");
             default -> swapLetters(label, random);
         };
+        // a one-word label has no space to double: the variant must still differ from the label
+        return variant.equals(label) ? label + " " : variant;
     }
 
     private static String swapLetters(String label, SplittableRandom random) {

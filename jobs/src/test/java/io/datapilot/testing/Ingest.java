@@ -16,10 +16,14 @@ public final class Ingest {
     private Ingest() {}
 
     public static IngestResult run(Path config, Path warehouse, LocalDate runDate) {
+        return run(config, warehouse, runDate, new PrintStream(OutputStream.nullOutputStream()));
+    }
+
+    public static IngestResult run(Path config, Path warehouse, LocalDate runDate, PrintStream progress) {
         IngestCheck.Checked checked = IngestCheck.check(config);
         return Ingestion.of(TestSpark.session(), checked.plan(), new Warehouse(warehouse.toString()))
                 .runDate(runDate)
-                .progressTo(new PrintStream(OutputStream.nullOutputStream()))
+                .progressTo(progress)
                 .execute();
     }
 

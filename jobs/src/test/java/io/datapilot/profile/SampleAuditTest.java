@@ -1,0 +1,168 @@
+package io.datapilot.profile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.datapilot.core.config.ConfigLoader;
+import io.datapilot.core.config.PipelineConfig;
+import io.datapilot.profile.Alert.Kind;
+import io.datapilot.testing.Ingest;
+import io.datapilot.testing.Paths;
+import io.datapilot.testing.TestSpark;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The audit of the bundled sample, checked against what the generator injected. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SampleAuditTest {
+    private static final LocalDate RUN = LocalDate.of(2025, 1, 6);
+    private Path warehouse;
+    private Path reports;
+    private AuditResult result;
+    private final java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+
+    @BeforeAll
+    void audit(@TempDir Path folder) {
+        warehouse = folder.resolve("warehouse");
+        reports = folder.resolve("reports");
+        java.io.PrintStream progress = new java.io.PrintStream(log, true, StandardCharsets.UTF_8);
+        Ingest.run(Paths.root().resolve("conf/pipeline.yaml"), warehouse, RUN, progress);
+        result = Audit.of(TestSpark.session(), withFolders(ConfigLoader.load(Paths.root().resolve("conf/pipeline.yaml")), warehouse, reports))
+                .runDate(RUN).progressTo(progress).execute();
+    }
+
+    /**
+     * No clear personal value of the sample anywhere the pipeline wrote: tables, Delta logs and their
+     * statistics, checkpoints, quarantine, dictionary, register, reports, progress lines.
+     */
+    @Test
+    void writesNoClearPersonalValueAnywhere() throws Exception {
+        PersonalValues values = PersonalValues.ofSample();
+        io.datapilot.testing.OutputScanner scanner = new io.datapilot.testing.OutputScanner(values.tokens(), values.phrases());
+        assertThat(values.tokens()).hasSizeGreaterThan(1000);
+        List<String> leaks = new java.util.ArrayList<>(scanner.scan(warehouse, reports));
+        leaks.addAll(scanner.scanText("progress lines", log.toString(StandardCharsets.UTF_8)));
+        assertThat(leaks).isEmpty();
+        // the scanner itself finds what it looks for
+        assertThat(scanner.scanText("check", "{\"email\":\"" + values.anEmail() + "\"}")).isNotEmpty();
+        assertThat(scanner.scan(Paths.root().resolve("data/sample"))).isNotEmpty();
+    }
+
+    static PipelineConfig withFolders(PipelineConfig config, Path warehouse, Path reports) {
+        return new PipelineConfig(config.project(), config.baseDir(), warehouse.toString(), config.spark(), reports.toString(),
+                config.sources(), config.dataset(), config.rgpd(), config.profile());
+    }
+
+    private List<Alert> alerts(String table, String column, Kind kind) {
+        return result.alerts().stream().filter(alert -> alert.table().equals("bronze." + table) && alert.kind() == kind
+                && (column == null ? alert.column() == null : column.equals(alert.column()))).toList();
+    }
+
+    /** Ground-truth anomalies of a kind on rows that were loaded (not quarantined). */
+    private long injected(String source, String column, String kind) throws IOException {
+        Set<String> quarantined = Ingest.table(warehouse, "audit.quarantine").collectAsList().stream()
+                .map(row -> row.getAs("source") + "#" + row.getAs("row_number")).collect(Collectors.toSet());
+        return Files.readAllLines(Paths.root().resolve("data/sample/ground_truth/anomalies.csv"), StandardCharsets.UTF_8).stream()
+                .skip(1).map(line -> line.split(";", -1))
+                .filter(fields -> fields[0].equals(source) && fields[2].equals(column) && fields[3].equals(kind))
+                .filter(fields -> !quarantined.contains(fields[0] + "#" + fields[1])).count();
+    }
+
+    @Test
+    void detectsTheInjectedAnomalies() throws IOException {
+        assertThat(alerts("lignes_commandes", "quantite", Kind.NEGATIVE_VALUES)).singleElement()
+                .extracting(Alert::count).isEqualTo(injected("lignes_commandes", "quantite", "negative_quantity"));
+        assertThat(alerts("lignes_commandes", null, Kind.DUPLICATE_ROWS)).singleElement()
+                .extracting(Alert::count).isEqualTo(injected("lignes_commandes", "", "duplicate_row"));
+        assertThat(alerts("clients", null, Kind.DUPLICATE_ROWS)).singleElement()
+                .extracting(Alert::count).isEqualTo(injected("clients", "", "duplicate_row"));
+        assertThat(alerts("clients", "email", Kind.INVALID_FORMAT)).singleElement()
+                .extracting(Alert::count).isEqualTo(injected("clients", "email", "invalid_format"));
+        assertThat(alerts("lignes_commandes", "date_de_commande", Kind.FUTURE_DATES)).singleElement()
+                .extracting(Alert::count).isEqualTo(injected("lignes_commandes", "date_de_commande", "future_date"));
+        assertThat(alerts("lignes_commandes", "date_de_livraison", Kind.FUTURE_DATES)).as("allowed by the config").isEmpty();
+        assertThat(alerts("lignes_commandes", "date_de_commande", Kind.INVALID_DATE)).singleElement()
+                .extracting(Alert::count).isEqualTo(4L);
+        assertThat(alerts("clients", "nombre_d_enfants", Kind.NEGATIVE_VALUES)).singleElement()
+                .extracting(Alert::count).isEqualTo(injected("clients", "nombre_d_enfants", "negative_count"));
+        assertThat(alerts("lignes_commandes", null, Kind.UNMATCHED_KEYS)).singleElement()
+                .extracting(Alert::count).isEqualTo(86L);
+    }
+
+    @Test
+    void findsEverySpellingVariantOfTheCategories() throws IOException {
+        long variantRows = alerts("lignes_commandes", "categorie", Kind.INCONSISTENT_CATEGORIES).stream().mapToLong(Alert::count).sum()
+                + alerts("lignes_commandes", "categorie", Kind.POSSIBLE_TYPO).stream().mapToLong(Alert::count).sum();
+        assertThat(variantRows).isEqualTo(injected("lignes_commandes", "categorie", "category_variant"));
+        assertThat(alerts("clients", "canal_d_acquisition", Kind.INCONSISTENT_CATEGORIES)).extracting(Alert::example)
+                .anySatisfy(example -> assertThat(example).contains("«Site web»"));
+    }
+
+    @Test
+    void profilesEveryTableWithABoundedNumberOfJobs() {
+        assertThat(result.profiles()).extracting(TableProfile::table)
+                .containsExactly("bronze.clients", "bronze.lignes_commandes", "bronze.magasins", "bronze.clients_360");
+        Set<Integer> jobs = new HashSet<>();
+        result.profiles().forEach(profile -> jobs.add(profile.sparkJobs()));
+        assertThat(jobs).as("the same number of jobs whatever the table's width (15 to 32 columns)").hasSize(1);
+        ColumnProfile amount = result.profiles().get(1).column("montant_ttc_eur").orElseThrow();
+        assertThat(amount.semanticType()).isEqualTo(SemanticType.AMOUNT);
+        assertThat(result.profiles().get(0).column("email").orElseThrow().semanticType()).isEqualTo(SemanticType.PSEUDONYM);
+        assertThat(result.profiles().get(0).column("telephone").orElseThrow().semanticType()).isEqualTo(SemanticType.PHONE);
+        assertThat(result.profiles().get(1).column("date_de_commande").orElseThrow().semanticType()).isEqualTo(SemanticType.TIMESTAMP);
+        assertThat(result.profiles().get(1).column("id_client").orElseThrow().semanticType()).isEqualTo(SemanticType.IDENTIFIER);
+    }
+
+    @Test
+    void writesTheDictionaryWithOriginsAndNoClearPersonalValue() throws IOException {
+        DictionaryEntry email = result.dictionary().stream()
+                .filter(entry -> entry.table().equals("bronze.clients") && entry.column().equals("email")).findFirst().orElseThrow();
+        assertThat(email.originalNames()).isEqualTo("E-mail");
+        assertThat(email.personal()).isTrue();
+        assertThat(email.rgpdTreatment()).contains("pseudonymised");
+        assertThat(email.examples()).contains("••••").doesNotContain("@");
+        assertThat(email.alerts()).contains("invalid_format");
+        DictionaryEntry amount = result.dictionary().stream()
+                .filter(entry -> entry.table().equals("bronze.lignes_commandes") && entry.column().equals("montant_ttc_eur"))
+                .findFirst().orElseThrow();
+        assertThat(amount.originalNames()).isEqualTo("Montant TTC (€)");
+        assertThat(amount.unit()).isEqualTo("EUR");
+        assertThat(amount.description()).startsWith("Montant en EUR de ");
+        assertThat(Ingest.table(warehouse, "audit.data_dictionary").count()).isEqualTo(result.dictionary().size());
+        Path folder = reports.resolve("2025-01-06/audit");
+        assertThat(Files.readString(folder.resolve("dictionnaire_de_donnees.md"))).contains("## bronze.clients", "| montant_ttc_eur |");
+        try (InputStream in = Files.newInputStream(folder.resolve("dictionnaire_de_donnees.xlsx")); Workbook workbook = new XSSFWorkbook(in)) {
+            assertThat(workbook.getSheet("Dictionnaire").getLastRowNum()).isEqualTo(result.dictionary().size());
+        }
+    }
+
+    @Test
+    void writesTheRegisterVolumetryAndReport() throws IOException {
+        assertThat(result.register().checkpoints()).allSatisfy(checkpoint -> assertThat(checkpoint.met()).as(checkpoint.name()).isTrue());
+        Path folder = reports.resolve("2025-01-06/audit");
+        String register = Files.readString(folder.resolve("registre_des_traitements.md"));
+        assertThat(register).contains("Intérêt légitime").contains("| clients | email |").contains("pseudonymise")
+                .contains("| magasins | nom |").contains("Nom commercial du magasin");
+        assertThat(result.volumes()).allSatisfy(volume -> {
+            assertThat(volume.diskBytes()).isPositive();
+            assertThat(volume.volumeClass()).isEqualTo("faible");
+            assertThat(volume.recommendation()).contains("Delta");
+        });
+        assertThat(Ingest.table(warehouse, "audit.volumetry").count()).isEqualTo(4);
+        assertThat(Files.readString(folder.resolve("rapport_audit.md"))).contains("## Volumétrie et stockage", "## Alertes qualité",
+                "## Données personnelles (RGPD)");
+    }
+}
