@@ -153,6 +153,37 @@ class ClinicIngestionTest {
         assertThat(written.<Long>getAs("base_rows")).isEqualTo(6L);
     }
 
+    /** The audit works on a data set described only by its own configuration. */
+    @Test
+    void auditsTheClinicToo() throws Exception {
+        Path reports = warehouse.resolve("../reports").normalize();
+        io.datapilot.profile.AuditResult audit = io.datapilot.profile.Audit.of(io.datapilot.testing.TestSpark.session(),
+                        io.datapilot.testing.Configs.load(CONFIG, warehouse, reports))
+                .runDate(RUN).progressTo(new java.io.PrintStream(java.io.OutputStream.nullOutputStream())).execute();
+        assertThat(audit.profiles()).extracting(io.datapilot.profile.TableProfile::table)
+                .containsExactly("bronze.animaux", "bronze.consultations", "bronze.proprietaires", "bronze.animaux_suivi");
+        assertThat(audit.alerts()).anySatisfy(alert -> {
+            assertThat(alert.table()).isEqualTo("bronze.proprietaires");
+            assertThat(alert.kind()).isEqualTo(io.datapilot.profile.Alert.Kind.DUPLICATE_LOOKUP_KEYS);
+        });
+        assertThat(audit.alerts()).anySatisfy(alert -> {
+            assertThat(alert.table()).isEqualTo("bronze.consultations");
+            assertThat(alert.kind()).isEqualTo(io.datapilot.profile.Alert.Kind.INVALID_DATE);
+            assertThat(alert.column()).isEqualTo("date_consultation");
+        });
+        assertThat(audit.dictionary()).anySatisfy(entry -> {
+            assertThat(entry.column()).isEqualTo("poids_kg");
+            assertThat(entry.originalNames()).isEqualTo("Poids (kg)");
+            assertThat(entry.unit()).isEqualTo("kg");
+        });
+        assertThat(audit.register().markdown("2024-06-30")).contains("| animaux | nom_de_l_animal |").contains("keep");
+        for (String table : List.of("audit.column_profiles", "audit.quality_alerts", "audit.data_dictionary", "audit.volumetry")) {
+            assertThat(Ingest.table(warehouse, table).count()).as(table).isPositive();
+        }
+        assertThat(reports.resolve("2024-06-30/audit/rapport_audit.md")).exists();
+        assertThat(reports.resolve("2024-06-30/audit/registre_des_traitements.xlsx")).exists();
+    }
+
     private RelationResult relation(String source) {
         return result.dataset().orElseThrow().relations().stream().filter(relation -> relation.source().equals(source))
                 .findFirst().orElseThrow();

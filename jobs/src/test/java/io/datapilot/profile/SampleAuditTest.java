@@ -2,8 +2,6 @@ package io.datapilot.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.datapilot.core.config.ConfigLoader;
-import io.datapilot.core.config.PipelineConfig;
 import io.datapilot.profile.Alert.Kind;
 import io.datapilot.testing.Ingest;
 import io.datapilot.testing.Paths;
@@ -40,7 +38,7 @@ class SampleAuditTest {
         reports = folder.resolve("reports");
         java.io.PrintStream progress = new java.io.PrintStream(log, true, StandardCharsets.UTF_8);
         Ingest.run(Paths.root().resolve("conf/pipeline.yaml"), warehouse, RUN, progress);
-        result = Audit.of(TestSpark.session(), withFolders(ConfigLoader.load(Paths.root().resolve("conf/pipeline.yaml")), warehouse, reports))
+        result = Audit.of(TestSpark.session(), io.datapilot.testing.Configs.load(Paths.root().resolve("conf/pipeline.yaml"), warehouse, reports))
                 .runDate(RUN).progressTo(progress).execute();
     }
 
@@ -59,11 +57,6 @@ class SampleAuditTest {
         // the scanner itself finds what it looks for
         assertThat(scanner.scanText("check", "{\"email\":\"" + values.anEmail() + "\"}")).isNotEmpty();
         assertThat(scanner.scan(Paths.root().resolve("data/sample"))).isNotEmpty();
-    }
-
-    static PipelineConfig withFolders(PipelineConfig config, Path warehouse, Path reports) {
-        return new PipelineConfig(config.project(), config.baseDir(), warehouse.toString(), config.spark(), reports.toString(),
-                config.sources(), config.dataset(), config.rgpd(), config.profile());
     }
 
     private List<Alert> alerts(String table, String column, Kind kind) {

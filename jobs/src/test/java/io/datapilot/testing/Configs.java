@@ -1,0 +1,16 @@
+package io.datapilot.testing;
+
+import io.datapilot.core.config.ConfigLoader;
+import io.datapilot.core.config.PipelineConfig;
+import java.nio.file.Path;
+
+/** A configuration read from a file, writing into a test's own folders. */
+public final class Configs {
+    private Configs() {}
+
+    public static PipelineConfig load(Path file, Path warehouse, Path reports) {
+        PipelineConfig config = ConfigLoader.load(file);
+        return new PipelineConfig(config.project(), config.baseDir(), warehouse.toString(), config.spark(), reports.toString(),
+                config.sources(), config.dataset(), config.rgpd(), config.profile());
+    }
+}
