@@ -40,7 +40,8 @@ public final class BenchCommand extends DatapilotCommand {
 
     /** The suites; later stages add theirs. */
     public enum Suite {
-        ingest
+        ingest,
+        profile
     }
 
     @Override
@@ -48,8 +49,11 @@ public final class BenchCommand extends DatapilotCommand {
         try {
             Path dataset = IngestBenchmark.ensureData(data, rows, context.err());
             Path scratch = Files.createTempDirectory("datapilot-bench");
-            List<Comparison> comparisons = new IngestBenchmark(context.spark(), dataset, scratch, context.err()).run(runs, warmups);
-            String section = BenchmarkReport.section("ingest", "Ingestion (issue 2)",
+            List<Comparison> comparisons = suite == Suite.ingest
+                    ? new IngestBenchmark(context.spark(), dataset, scratch, context.err()).run(runs, warmups)
+                    : new ProfileBenchmark(context.spark(), dataset, context.err()).run(runs, warmups);
+            String title = suite == Suite.ingest ? "Ingestion (issue 2)" : "Profiling (issue 3)";
+            String section = BenchmarkReport.section(suite.name(), title,
                     io.datapilot.core.text.Numbers.count(rows) + " generated order lines (seed "
                             + io.datapilot.sample.SampleGenerator.DEFAULT_SEED + ", "
                             + Files.size(dataset.resolve(io.datapilot.sample.SampleGenerator.ORDER_LINES_FILE)) / (1 << 20)

@@ -89,8 +89,7 @@ public final class Audit {
         for (Target target : targets(inputs)) {
             Dataset<Row> table = DeltaIO.readRunDate(spark, target.path(), runDate);
             TableProfile profile = Profiler.of(spark, table, target.name())
-                    .withTopK(settings.topK()).withExactDistinctLimit(settings.exactDistinctLimit())
-                    .withPercentileAccuracy(settings.percentileAccuracy()).withSampleRows(settings.sampleRows())
+                    .withTopK(settings.topK()).withSampleRows(settings.sampleRows())
                     .withRunDate(runDate).withEarliestDate(LocalDate.parse(settings.earliestDate()))
                     .withPersonalColumns(target.personal()).withKey(present(target.key(), table.columns()))
                     .execute();

@@ -8,14 +8,15 @@ import java.util.List;
  * @param count non-null values
  * @param empty empty strings ("")
  * @param blank strings of spaces only (not counted in {@code empty})
- * @param distinctApprox HyperLogLog++ estimate (2 % relative standard deviation)
- * @param distinctExact exact distinct count, for columns with at most {@code exact_distinct_limit}
- *     estimated distinct values
- * @param quartiles first quartile, median, third quartile ({@code percentile_approx})
+ * @param distinctApprox distinct count as reported to the dictionary (equal to the exact count since
+ *     every value's frequency is computed)
+ * @param distinctExact exact distinct count, from the frequency pass
+ * @param quartiles first quartile, median, third quartile (exact from frequencies, or from the
+ *     sample for nearly unique numeric columns)
  * @param averageLength mean length of the texts, in characters
  * @param numericText strings that read as numbers; {@code dateText}: that read as dates
  * @param invalidFormat values not matching the column's semantic format (e-mail, phone, postcode)
- * @param outliers values outside the IQR fences (Q1 − 1.5 IQR, Q3 + 1.5 IQR)
+ * @param outliers values outside Tukey's fences (Q1 − 1.5 IQR, Q3 + 1.5 IQR) of the sample
  * @param future dates after the run date; {@code tooOld}: before the earliest sane date
  * @param valuesSeen the most frequent values, up to 200, for category checks
  * @param examples a few values, masked when the column is personal

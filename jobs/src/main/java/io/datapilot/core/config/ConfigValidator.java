@@ -87,12 +87,6 @@ public final class ConfigValidator {
         if (profile.topK() < 1 || profile.topK() > 1000) {
             problems.add("profile.top_k", profile.topK() + " must be between 1 and 1000.");
         }
-        if (profile.exactDistinctLimit() < 0) {
-            problems.add("profile.exact_distinct_limit", "must be 0 or more.");
-        }
-        if (profile.percentileAccuracy() < 100) {
-            problems.add("profile.percentile_accuracy", "must be at least 100 (10000 by default: 0.01 % rank error).");
-        }
         if (profile.sampleRows() < 100) {
             problems.add("profile.sample_rows", "must be at least 100.");
         }

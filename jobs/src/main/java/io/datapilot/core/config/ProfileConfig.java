@@ -6,9 +6,6 @@ import java.util.List;
  * How the profile stage measures columns and when it raises quality alerts.
  *
  * @param topK most frequent values kept per column
- * @param exactDistinctLimit columns with at most this many distinct values (estimated) get exact
- *     distinct counts and frequencies; above, the estimate (HyperLogLog++, 2 % relative error) stands
- * @param percentileAccuracy accuracy of {@code percentile_approx} (relative error 1/accuracy of the rank)
  * @param nonNegative columns where a negative value is impossible (besides those named like
  *     quantities, ages, counts or prices)
  * @param earliestDate dates before this one are impossible
@@ -16,8 +13,6 @@ import java.util.List;
  */
 public record ProfileConfig(
         Integer topK,
-        Integer exactDistinctLimit,
-        Integer percentileAccuracy,
         Integer sampleRows,
         List<String> nonNegative,
         String earliestDate,
@@ -26,8 +21,6 @@ public record ProfileConfig(
 
     public ProfileConfig {
         topK = topK == null ? 10 : topK;
-        exactDistinctLimit = exactDistinctLimit == null ? 100_000 : exactDistinctLimit;
-        percentileAccuracy = percentileAccuracy == null ? 10_000 : percentileAccuracy;
         sampleRows = sampleRows == null ? 10_000 : sampleRows;
         nonNegative = nonNegative == null ? List.of() : List.copyOf(nonNegative);
         earliestDate = earliestDate == null ? "1900-01-01" : earliestDate;
@@ -36,6 +29,6 @@ public record ProfileConfig(
     }
 
     static ProfileConfig defaults() {
-        return new ProfileConfig(null, null, null, null, null, null, null, null);
+        return new ProfileConfig(null, null, null, null, null, null);
     }
 }
