@@ -26,7 +26,8 @@ public final class PipelineCommand extends DatapilotCommand {
     /** How each stage of the catalog runs; a test checks that none is missing. */
     static final Map<String, StageRunner> RUNNERS = Map.of(
             "ingest", IngestStage::outcome,
-            "profile", io.datapilot.profile.ProfileStage::outcome);
+            "profile", io.datapilot.profile.ProfileStage::outcome,
+            "quality_gate", io.datapilot.quality.QualityGateCommand::outcome);
 
     @Option(names = "--from", paramLabel = "STAGE", description = "Start at this stage (resume after a failure).")
     String from;

@@ -26,8 +26,7 @@ public final class StagesCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream out = parent.out();
         if (json) {
-            out.println(new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-                    .enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(StageCatalog.STAGES));
+            out.println(json());
             return 0;
         }
         ConsoleTable table = ConsoleTable.of("stage", "command", "after", "writes");
@@ -37,5 +36,11 @@ public final class StagesCommand implements Callable<Integer> {
         }
         out.print(table.render());
         return 0;
+    }
+
+    /** The catalog as JSON: what {@code dags/datapilot_stages.json} must hold. */
+    static String json() throws java.io.IOException {
+        return new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(StageCatalog.STAGES);
     }
 }

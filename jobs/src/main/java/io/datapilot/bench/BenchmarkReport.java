@@ -24,7 +24,7 @@ final class BenchmarkReport {
         text.append("### ").append(description).append("\n\n");
         text.append("Measured on ").append(LocalDate.now()).append(", ").append(machine()).append(". Data: ")
                 .append(dataset).append(". Each operation ran ").append(warmups).append(" time(s) to warm up, then ")
-                .append(runs).append(" measured times, alternating with its baseline; times are medians (min–max).\n\n");
+                .append(runs).append(" measured times; times are medians (min–max).\n\n");
         text.append("| measurement | candidate | baseline | ratio | goal | met |\n|---|---|---|---|---|---|\n");
         for (Comparison comparison : comparisons) {
             text.append("| ").append(comparison.title())

@@ -95,11 +95,13 @@ final class ProfileBenchmark {
         String columns = data.columns().length + " columns";
         comparisons.add(new Comparison("profiling vs bare scan (" + columns + ")", profileTimes, scanTimes, 3.0,
                 "Spark jobs of one run: datapilot profile " + jobs[0] + ", bare scan " + jobs[1]
-                        + "; the profiler reads the data twice (one aggregate pass for every column, one shuffle for every"
-                        + " frequency, outlier and duplicate count) plus a sample of its first rows"));
+                        + "; the profiler reads the data twice (one aggregate pass for every statistic of every column, one"
+                        + " shuffle for every exact frequency, distinct count, quartile and duplicate count) plus a sample"
+                        + " of its first rows"));
         comparisons.add(new Comparison("profiling vs summary() + one groupBy per column", profileTimes, naiveTimes, 1.0,
                 "Spark jobs of one run: datapilot profile " + jobs[0] + ", summary() + groupBy " + jobs[2]
-                        + "; the baseline computes less (no distinct counts, lengths, outliers, duplicates, mixed types)"));
+                        + "; the baseline computes less (approximate quartiles, no distinct counts, lengths, outliers,"
+                        + " duplicates, mixed types, skewness or kurtosis)"));
         return comparisons;
     }
 

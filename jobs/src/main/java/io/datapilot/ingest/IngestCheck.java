@@ -8,6 +8,7 @@ import io.datapilot.ingest.inspect.SourceInspection;
 import io.datapilot.ingest.inspect.SourceInspector;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Checks a configuration and its source files completely before any Spark work: YAML keys and
@@ -22,11 +23,17 @@ public final class IngestCheck {
     private IngestCheck() {}
 
     public static Checked check(Path configFile) {
+        return check(configFile, UnaryOperator.identity());
+    }
+
+    /** Checks with the configuration changed first by {@code adjust} (command-line overrides). */
+    public static Checked check(Path configFile, UnaryOperator<PipelineConfig> adjust) {
         ConfigProblems problems = new ConfigProblems(configFile.toString());
-        PipelineConfig config = ConfigLoader.read(configFile, problems);
-        if (config == null) {
+        PipelineConfig read = ConfigLoader.read(configFile, problems);
+        if (read == null) {
             problems.throwIfAny();
         }
+        PipelineConfig config = adjust.apply(read);
         Map<String, SourceInspection> inspections = SourceInspector.inspectAll(config, HadoopConfigs.from(config), problems);
         IngestPlan plan = IngestPlanner.plan(config, inspections, problems);
         problems.throwIfAny();

@@ -25,7 +25,7 @@ public final class IngestStage {
     }
 
     public static IngestResult run(RunContext context) {
-        IngestCheck.Checked checked = IngestCheck.check(context.configPath());
+        IngestCheck.Checked checked = IngestCheck.check(context.configPath(), context::adjusted);
         context.useConfig(checked.config());
         IngestResult result = Ingestion.of(context.spark(), checked.plan(), context.warehouse())
                 .runDate(context.runDate())

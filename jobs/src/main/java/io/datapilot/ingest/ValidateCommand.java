@@ -14,7 +14,7 @@ public final class ValidateCommand extends DatapilotCommand {
 
     @Override
     protected int run(RunContext context) {
-        IngestCheck.Checked checked = IngestCheck.check(context.configPath());
+        IngestCheck.Checked checked = IngestCheck.check(context.configPath(), context::adjusted);
         ConsoleTable table = ConsoleTable.of("source", "format", "files", "columns", "encoding", "separator", "sheet", "key");
         for (SourcePlan source : checked.plan().sources().values()) {
             SourceInspection inspection = source.inspection();

@@ -10,7 +10,6 @@ public final class Configs {
 
     public static PipelineConfig load(Path file, Path warehouse, Path reports) {
         PipelineConfig config = ConfigLoader.load(file);
-        return new PipelineConfig(config.project(), config.baseDir(), warehouse.toString(), config.spark(), reports.toString(),
-                config.sources(), config.dataset(), config.rgpd(), config.profile());
+        return config.withOutputs(warehouse.toString(), reports.toString());
     }
 }

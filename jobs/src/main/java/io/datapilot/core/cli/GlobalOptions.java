@@ -19,6 +19,15 @@ public final class GlobalOptions {
                     + " (default: today in the project's time zone).")
     public LocalDate runDate;
 
+    @Option(names = "--warehouse", paramLabel = "DIR|URI",
+            description = "Write the Delta tables here instead of the configuration's warehouse (a folder, or a URI such"
+                    + " as s3a://bucket/datapilot or hdfs://namenode/datapilot).")
+    public String warehouse;
+
+    @Option(names = "--reports-dir", paramLabel = "DIR",
+            description = "Write the reports here instead of the configuration's reports_dir.")
+    public String reportsDir;
+
     @Option(names = "--master", paramLabel = "URL",
             description = "Spark master, e.g. local[4] or spark://host:7077 (default: what spark-submit or"
                     + " spark.master set, else local[*]).")

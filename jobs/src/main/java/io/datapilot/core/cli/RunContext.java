@@ -37,9 +37,22 @@ public final class RunContext implements AutoCloseable {
     /** The configuration, checked (file and YAML level) on first use. */
     public PipelineConfig config() {
         if (config == null) {
-            config = ConfigLoader.load(options.config);
+            config = adjusted(ConfigLoader.load(options.config));
         }
         return config;
+    }
+
+    /** The configuration with the command line's {@code --warehouse} and {@code --reports-dir} applied. */
+    public PipelineConfig adjusted(PipelineConfig loaded) {
+        if (options.warehouse == null && options.reportsDir == null) {
+            return loaded;
+        }
+        return loaded.withOutputs(options.warehouse == null ? loaded.warehouse() : absolute(options.warehouse),
+                options.reportsDir == null ? loaded.reportsDir() : absolute(options.reportsDir));
+    }
+
+    private static String absolute(String location) {
+        return location.contains("://") ? location : Path.of(location).toAbsolutePath().normalize().toString();
     }
 
     /** Uses a configuration already loaded and checked further (for example with its sources). */

@@ -38,6 +38,7 @@ public final class ConfigValidator {
         }
         validateRgpd(config.rgpd(), config.sources(), problems);
         validateProfile(config.profile(), problems);
+        validateQualityGate(config.qualityGate(), problems);
     }
 
     private static void validateRgpd(RgpdConfig rgpd, List<SourceConfig> sources, ConfigProblems problems) {
@@ -107,6 +108,18 @@ public final class ConfigValidator {
         }
         if (alerts.skewness() <= 0) {
             problems.add("profile.alerts.skewness", "must be above 0.");
+        }
+    }
+
+    private static void validateQualityGate(QualityGateConfig gate, ConfigProblems problems) {
+        for (Map.Entry<String, Double> share : Map.of("max_quarantine_ratio", gate.maxQuarantineRatio(), "min_completeness",
+                gate.minCompleteness()).entrySet()) {
+            if (share.getValue() < 0 || share.getValue() > 1) {
+                problems.add("quality_gate." + share.getKey(), share.getValue() + " is not a share; use a number between 0 and 1.");
+            }
+        }
+        if (gate.maxCriticalAlerts() != null && gate.maxCriticalAlerts() < 0) {
+            problems.add("quality_gate.max_critical_alerts", "must be 0 or more (leave it out for no limit).");
         }
     }
 

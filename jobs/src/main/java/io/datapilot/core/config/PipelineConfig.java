@@ -18,7 +18,8 @@ public record PipelineConfig(
         List<SourceConfig> sources,
         DatasetConfig dataset,
         RgpdConfig rgpd,
-        ProfileConfig profile) {
+        ProfileConfig profile,
+        QualityGateConfig qualityGate) {
 
     public static final String DEFAULT_WAREHOUSE = "warehouse";
     public static final String DEFAULT_REPORTS_DIR = "reports";
@@ -31,6 +32,7 @@ public record PipelineConfig(
         sources = sources == null ? List.of() : List.copyOf(sources);
         rgpd = rgpd == null ? RgpdConfig.defaults() : rgpd;
         profile = profile == null ? ProfileConfig.defaults() : profile;
+        qualityGate = qualityGate == null ? QualityGateConfig.defaults() : qualityGate;
     }
 
     public SourceConfig source(String name) {
@@ -43,6 +45,12 @@ public record PipelineConfig(
     PipelineConfig withPaths(String resolvedBaseDir, String resolvedWarehouse, String resolvedReports,
             List<SourceConfig> resolvedSources, RgpdConfig resolvedRgpd) {
         return new PipelineConfig(project, resolvedBaseDir, resolvedWarehouse, spark, resolvedReports, resolvedSources, dataset,
-                resolvedRgpd, profile);
+                resolvedRgpd, profile, qualityGate);
+    }
+
+    /** The same configuration writing its tables and reports elsewhere (paths already resolved). */
+    public PipelineConfig withOutputs(String otherWarehouse, String otherReportsDir) {
+        return new PipelineConfig(project, baseDir, otherWarehouse, spark, otherReportsDir, sources, dataset, rgpd, profile,
+                qualityGate);
     }
 }

@@ -10,16 +10,20 @@ import java.util.Optional;
  */
 public final class StageCatalog {
     public static final List<Stage> STAGES = List.of(
-            new Stage("ingest", "Read every source into typed bronze tables, quarantine bad rows, build the data set",
-                    "ingest", List.of(), List.of("source files (csv, xlsx, json, parquet)"),
+            new Stage("ingest", "data", "Read every source into typed bronze tables, quarantine bad rows, build the data set",
+                    "ingest", Stage.RUN_OPTIONS, List.of(), List.of("source files (csv, xlsx, json, parquet)"),
                     List.of("bronze.<source>", "bronze.<dataset>", "audit.quarantine", "audit.ingest_runs",
                             "audit.column_origins", "audit.join_report", "audit.personal_data")),
-            new Stage("profile", "Profile every column, raise quality alerts, measure volumes, write the data dictionary,"
-                    + " the register of processing and the audit report", "profile", List.of("ingest"),
+            new Stage("profile", "data", "Profile every column, raise quality alerts, measure volumes, write the data"
+                    + " dictionary, the register of processing and the audit report", "profile", Stage.RUN_OPTIONS, List.of("ingest"),
                     List.of("bronze.<source>", "bronze.<dataset>", "audit.column_origins", "audit.personal_data",
                             "audit.join_report", "audit.quarantine"),
                     List.of("audit.column_profiles", "audit.table_profiles", "audit.quality_alerts", "audit.data_dictionary",
-                            "audit.volumetry", "reports/<run date>/audit/")));
+                            "audit.volumetry", "reports/<run date>/audit/")),
+            new Stage("quality_gate", "gate", "Stop the run when quarantine ratios, critical alerts or completeness are"
+                    + " below quality_gate's thresholds", "quality-gate", Stage.RUN_OPTIONS, List.of("profile"),
+                    List.of("audit.ingest_runs", "audit.quality_alerts", "audit.column_profiles"),
+                    List.of("audit.quality_gate")));
 
     private StageCatalog() {}
 
