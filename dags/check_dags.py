@@ -37,6 +37,8 @@ from pathlib import Path
 NIGHTLY = "datapilot_nightly"
 CATALOG_FILE = "datapilot_stages.json"
 NOT_DAG_FILES = {"check_dags.py"}
+# catalog groups drawn as Airflow task groups; the other groups (gate, report, governance) are single tasks
+TASK_GROUPS = {"data", "preparation", "analysis"}
 FORBIDDEN_NAMES = {
     "schedule_interval": "use schedule= (schedule_interval was removed in Airflow 3)",
     "execution_date": "use {{ ds }} or logical_date (execution_date was removed in Airflow 3)",
@@ -259,6 +261,7 @@ def _stage_of(task: FakeOperator, commands: dict[str, str]) -> str | None:
 def graph_problems(dags: list[FakeDag], catalog: list[dict], name: str) -> list[str]:
     problems = []
     commands = {stage["command"]: stage["name"] for stage in catalog}
+    catalog_groups = {stage["name"]: stage["group"] for stage in catalog}
     for dag in dags:
         label = f"{name}: DAG {dag.dag_id}"
         stage_tasks: dict[str, list[str]] = {}
@@ -272,6 +275,10 @@ def graph_problems(dags: list[FakeDag], catalog: list[dict], name: str) -> list[
                                 f" a command of the stage catalog ({', '.join(sorted(commands))})")
                 continue
             stage_tasks.setdefault(stage, []).append(task.task_id)
+            group = catalog_groups[stage] if catalog_groups[stage] in TASK_GROUPS else None
+            if dag.dag_id == NIGHTLY and task.group != group:
+                problems.append(f"{label}: task {task.task_id} is in task group {task.group or '(none)'}; the catalog puts stage"
+                                f" {stage} in {group or 'no task group'}")
             if "--run-date" not in arguments or arguments[arguments.index("--run-date") + 1:][:1] != ["{{ ds }}"]:
                 problems.append(f"{label}: task {task.task_id} does not pass --run-date {{{{ ds }}}}: a retry or rerun"
                                 " must replace its own run date")

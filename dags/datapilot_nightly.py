@@ -105,7 +105,7 @@ default_args = {
 
 with DAG(
     dag_id="datapilot_nightly",
-    description="datapilot: ingest, audit, quality gate (then analysis and report stages as they are added)",
+    description="datapilot: ingest, audit, quality gate, clean (then load, analysis and report stages as they are added)",
     schedule="0 2 * * *",
     start_date=datetime(2025, 1, 1, tzinfo=timezone.utc),
     catchup=False,
@@ -118,6 +118,9 @@ with DAG(
         stage_task("profile")
 
     stage_task("quality_gate")
+
+    with TaskGroup(group_id="preparation", tooltip="Audited bronze tables to clean, tuned silver tables") as preparation:
+        stage_task("clean")
 
     # analysis stages (stats, train) go in a TaskGroup "analysis"; report and governance come last
 

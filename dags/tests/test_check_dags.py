@@ -129,6 +129,11 @@ class DagChecksTest(unittest.TestCase):
         self.nightly(('    log.error(message)\n', '    log.error("%s at %s", message, datetime.now())\n'))
         self.assertEqual([], self.problems())
 
+    def test_a_task_outside_its_catalog_group_fails(self) -> None:
+        self.nightly(('        stage_task("profile")\n', ""), ('    stage_task("quality_gate")\n', '    stage_task("quality_gate")\n'
+                     '    stage_task("profile")\n'))
+        self.assertProblem("task profile is in task group (none); the catalog puts stage profile in data", self.problems())
+
     def test_a_file_that_does_not_compile_fails(self) -> None:
         self.nightly(("with DAG(", "with DAG(("))
         self.assertProblem("does not compile", self.problems())

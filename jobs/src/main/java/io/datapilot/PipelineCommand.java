@@ -27,7 +27,8 @@ public final class PipelineCommand extends DatapilotCommand {
     static final Map<String, StageRunner> RUNNERS = Map.of(
             "ingest", IngestStage::outcome,
             "profile", io.datapilot.profile.ProfileStage::outcome,
-            "quality_gate", io.datapilot.quality.QualityGateCommand::outcome);
+            "quality_gate", io.datapilot.quality.QualityGateCommand::outcome,
+            "clean", io.datapilot.clean.CleanStage::outcome);
 
     @Option(names = "--from", paramLabel = "STAGE", description = "Start at this stage (resume after a failure).")
     String from;

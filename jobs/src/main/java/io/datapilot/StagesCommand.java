@@ -19,6 +19,9 @@ public final class StagesCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the catalog as JSON (read by the DAG checks).")
     boolean json;
 
+    @Option(names = "--markdown", description = "Print the catalog as Markdown (docs/STAGES.md).")
+    boolean markdown;
+
     @ParentCommand
     private Datapilot parent;
 
@@ -29,6 +32,10 @@ public final class StagesCommand implements Callable<Integer> {
             out.println(json());
             return 0;
         }
+        if (markdown) {
+            out.print(markdown());
+            return 0;
+        }
         ConsoleTable table = ConsoleTable.of("stage", "command", "after", "writes");
         for (Stage stage : StageCatalog.STAGES) {
             table.row(stage.name(), "datapilot " + stage.command(), String.join(", ", stage.dependsOn()),
@@ -36,6 +43,31 @@ public final class StagesCommand implements Callable<Integer> {
         }
         out.print(table.render());
         return 0;
+    }
+
+    /** The catalog as a Markdown page: what {@code docs/STAGES.md} must hold. */
+    static String markdown() {
+        StringBuilder page = new StringBuilder("# Stages\n\n"
+                + "Generated from the stage catalog by `scripts/datapilot stages --markdown > docs/STAGES.md` (a test checks"
+                + " that it is current). `datapilot run` runs them in this order in one Spark session; the nightly Airflow"
+                + " DAG runs one `spark-submit` per stage with the same dependencies. Every command takes"
+                + " `--config FILE --run-date YYYY-MM-DD` and replaces its own run date's rows.\n\n"
+                + "| stage | DAG group | command | after | reads | writes |\n|---|---|---|---|---|---|\n");
+        for (Stage stage : StageCatalog.STAGES) {
+            page.append("| `").append(stage.name()).append("` | ").append(stage.group()).append(" | `datapilot ")
+                    .append(stage.command()).append("` | ").append(String.join(", ", stage.dependsOn())).append(" | ")
+                    .append(code(stage.inputs())).append(" | ").append(code(stage.outputs()))
+                    .append(" |\n");
+        }
+        page.append("\n");
+        for (Stage stage : StageCatalog.STAGES) {
+            page.append("- **").append(stage.name()).append("**: ").append(stage.description()).append(".\n");
+        }
+        return page.toString();
+    }
+
+    private static String code(java.util.List<String> items) {
+        return String.join(", ", items.stream().map(item -> "`" + item + "`").toList());
     }
 
     /** The catalog as JSON: what {@code dags/datapilot_stages.json} must hold. */

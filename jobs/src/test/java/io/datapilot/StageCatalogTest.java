@@ -41,4 +41,11 @@ class StageCatalogTest {
                 .as("dags/datapilot_stages.json is stale: run scripts/datapilot stages --json > dags/datapilot_stages.json")
                 .isEqualTo(json.readTree(StagesCommand.json()));
     }
+
+    @Test
+    void theStagesPageOfTheDocsIsCurrent() throws Exception {
+        assertThat(Files.readString(Paths.root().resolve("docs/STAGES.md")))
+                .as("docs/STAGES.md is stale: run scripts/datapilot stages --markdown > docs/STAGES.md")
+                .isEqualTo(StagesCommand.markdown());
+    }
 }

@@ -116,9 +116,7 @@ public final class QualityAlerts {
             alerts.add(new Alert(table, name, Kind.INVALID_DATE, invalidDates, share(invalidDates, rows + invalidDates), null,
                     Severity.WARNING, null, Numbers.count(invalidDates) + " ligne(s) mises en quarantaine : date illisible ou impossible."));
         }
-        boolean nonNegative = context.nonNegative().contains(name)
-                || Arrays.stream(name.toLowerCase(Locale.ROOT).split("_")).anyMatch(NON_NEGATIVE_WORDS::contains);
-        if (nonNegative && column.negatives() != null && column.negatives() > 0) {
+        if (nonNegative(name, context.nonNegative()) && column.negatives() != null && column.negatives() > 0) {
             alerts.add(new Alert(table, name, Kind.NEGATIVE_VALUES, column.negatives(), share(column.negatives(), column.count()),
                     column.min(), Severity.WARNING, "≥ 0", Numbers.count(column.negatives()) + " valeur(s) négative(s) impossibles."));
         }
@@ -202,7 +200,13 @@ public final class QualityAlerts {
         });
     }
 
-    static String canonical(String value) {
+    /** Whether a column cannot hold negative values: configured, or named like a quantity, age, count... */
+    public static boolean nonNegative(String name, Set<String> configured) {
+        return configured.contains(name) || Arrays.stream(name.toLowerCase(Locale.ROOT).split("_")).anyMatch(NON_NEGATIVE_WORDS::contains);
+    }
+
+    /** A label without case, accents or extra spaces: variants of one label share it. */
+    public static String canonical(String value) {
         String folded = Normalizer.normalize(value, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
         return folded.toLowerCase(Locale.ROOT).trim().replaceAll("\\s+", " ");
     }

@@ -30,6 +30,7 @@ class SampleAuditTest {
     private Path warehouse;
     private Path reports;
     private AuditResult result;
+    private List<io.datapilot.clean.CleanStage.TableResult> cleaned;
     private final java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
 
     @BeforeAll
@@ -38,8 +39,58 @@ class SampleAuditTest {
         reports = folder.resolve("reports");
         java.io.PrintStream progress = new java.io.PrintStream(log, true, StandardCharsets.UTF_8);
         Ingest.run(Paths.root().resolve("conf/pipeline.yaml"), warehouse, RUN, progress);
-        result = Audit.of(TestSpark.session(), io.datapilot.testing.Configs.load(Paths.root().resolve("conf/pipeline.yaml"), warehouse, reports))
-                .runDate(RUN).progressTo(progress).execute();
+        io.datapilot.core.config.PipelineConfig config = io.datapilot.testing.Configs.load(Paths.root().resolve("conf/pipeline.yaml"),
+                warehouse, reports);
+        result = Audit.of(TestSpark.session(), config).runDate(RUN).progressTo(progress).execute();
+        cleaned = new io.datapilot.clean.CleanStage(TestSpark.session(), config, new io.datapilot.core.delta.Warehouse(warehouse.toString()),
+                RUN, progress).execute();
+    }
+
+    private io.datapilot.clean.CleaningAction action(String column, String action) {
+        return cleaned.get(0).actions().stream().filter(candidate -> candidate.action().equals(action)
+                && java.util.Objects.equals(candidate.column(), column)).findFirst().orElseThrow(() -> new AssertionError(
+                        "no " + action + " of " + column + " in " + cleaned.get(0).actions()));
+    }
+
+    /** The data set's cleaning, checked against the generator's ground truth and against values computed here. */
+    @Test
+    void cleansTheDataSetAsTheGroundTruthSays() throws IOException {
+        io.datapilot.clean.CleanStage.TableResult table = cleaned.get(0);
+        assertThat(table.table()).isEqualTo("bronze.clients_360");
+        assertThat(table.rowsIn()).isEqualTo(table.rowsOut() + table.duplicates() + table.quarantined());
+        assertThat(table.duplicates()).as("injected duplicate customers").isEqualTo(injected("clients", "", "duplicate_row"));
+        org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> clean = Ingest.table(warehouse, "silver.clients_360_clean");
+        assertThat(clean.count()).isEqualTo(table.rowsOut());
+        // no missing value left where a strategy applied
+        for (io.datapilot.clean.CleaningAction impute : table.actions().stream().filter(action -> action.action().equals("impute")).toList()) {
+            assertThat(clean.where(org.apache.spark.sql.functions.col(impute.column()).isNull()).count()).as(impute.column()).isZero();
+        }
+        // impossible negatives: as many as injected, none left, and the median computed without them
+        assertThat(action("nombre_d_enfants", "impossible").rows()).isEqualTo(injected("clients", "nombre_d_enfants", "negative_count"));
+        assertThat(clean.where("nombre_d_enfants < 0").count()).isZero();
+        List<Long> children = Ingest.table(warehouse, "bronze.clients_360").dropDuplicates(dataColumns())
+                .where("nombre_d_enfants >= 0").select("nombre_d_enfants").as(org.apache.spark.sql.Encoders.LONG()).collectAsList()
+                .stream().sorted().toList();
+        assertThat(Double.parseDouble(action("nombre_d_enfants", "impute").value())).isEqualTo((double) children.get((children.size() - 1) / 2));
+        // the configured strategies are used and say so
+        assertThat(action("categorie_preferee", "impute")).extracting(io.datapilot.clean.CleaningAction::value,
+                io.datapilot.clean.CleaningAction::decidedBy).containsExactly("aucune commande", "config");
+        // variants merged: one spelling per label
+        List<String> channels = clean.select("canal_d_acquisition").distinct().as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+        assertThat(channels.stream().map(QualityAlerts::canonical).distinct().count()).isEqualTo(channels.size()).isEqualTo(6);
+        // targets untouched: their missing values stay for the training stage to count
+        for (String target : List.of("resilie", "depenses_annee_suivante")) {
+            long bronzeNulls = Ingest.table(warehouse, "bronze.clients_360").dropDuplicates(dataColumns()).where(target + " IS NULL").count();
+            assertThat(clean.where(target + " IS NULL").count()).as(target).isEqualTo(bronzeNulls);
+        }
+        // personal columns get no default: the generalised birth year keeps its missing values
+        assertThat(table.actions()).noneMatch(action -> "date_de_naissance".equals(action.column()));
+        assertThat(Ingest.table(warehouse, "audit.cleaning").count()).isEqualTo(table.actions().size());
+    }
+
+    private String[] dataColumns() {
+        return java.util.Arrays.stream(Ingest.table(warehouse, "bronze.clients_360").columns())
+                .filter(column -> !Profiler.BOOKKEEPING.contains(column)).toArray(String[]::new);
     }
 
     /**

@@ -39,6 +39,7 @@ public final class ConfigValidator {
         validateRgpd(config.rgpd(), config.sources(), problems);
         validateProfile(config.profile(), problems);
         validateQualityGate(config.qualityGate(), problems);
+        validateClean(config.clean(), problems);
     }
 
     private static void validateRgpd(RgpdConfig rgpd, List<SourceConfig> sources, ConfigProblems problems) {
@@ -120,6 +121,23 @@ public final class ConfigValidator {
         }
         if (gate.maxCriticalAlerts() != null && gate.maxCriticalAlerts() < 0) {
             problems.add("quality_gate.max_critical_alerts", "must be 0 or more (leave it out for no limit).");
+        }
+    }
+
+    private static void validateClean(CleanConfig clean, ConfigProblems problems) {
+        for (Map.Entry<String, ColumnCleaningConfig> entry : clean.columns().entrySet()) {
+            ColumnCleaningConfig column = entry.getValue();
+            String at = "clean.columns." + entry.getKey();
+            if (column == null) {
+                problems.add(at, "is empty; give impute, outliers, impossible or normalise.");
+                continue;
+            }
+            if (column.impute() == ColumnCleaningConfig.Imputation.CONSTANT && column.value() == null) {
+                problems.add(at + ".value", "is required with impute: constant (the value that fills the missing cells).");
+            }
+            if (column.impute() == ColumnCleaningConfig.Imputation.MEDIAN_BY && column.by() == null) {
+                problems.add(at + ".by", "is required with impute: median_by (the column whose groups get their own median).");
+            }
         }
     }
 

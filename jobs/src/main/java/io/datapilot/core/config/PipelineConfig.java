@@ -19,7 +19,8 @@ public record PipelineConfig(
         DatasetConfig dataset,
         RgpdConfig rgpd,
         ProfileConfig profile,
-        QualityGateConfig qualityGate) {
+        QualityGateConfig qualityGate,
+        CleanConfig clean) {
 
     public static final String DEFAULT_WAREHOUSE = "warehouse";
     public static final String DEFAULT_REPORTS_DIR = "reports";
@@ -33,6 +34,7 @@ public record PipelineConfig(
         rgpd = rgpd == null ? RgpdConfig.defaults() : rgpd;
         profile = profile == null ? ProfileConfig.defaults() : profile;
         qualityGate = qualityGate == null ? QualityGateConfig.defaults() : qualityGate;
+        clean = clean == null ? CleanConfig.defaults() : clean;
     }
 
     public SourceConfig source(String name) {
@@ -45,12 +47,12 @@ public record PipelineConfig(
     PipelineConfig withPaths(String resolvedBaseDir, String resolvedWarehouse, String resolvedReports,
             List<SourceConfig> resolvedSources, RgpdConfig resolvedRgpd) {
         return new PipelineConfig(project, resolvedBaseDir, resolvedWarehouse, spark, resolvedReports, resolvedSources, dataset,
-                resolvedRgpd, profile, qualityGate);
+                resolvedRgpd, profile, qualityGate, clean);
     }
 
     /** The same configuration writing its tables and reports elsewhere (paths already resolved). */
     public PipelineConfig withOutputs(String otherWarehouse, String otherReportsDir) {
         return new PipelineConfig(project, baseDir, otherWarehouse, spark, otherReportsDir, sources, dataset, rgpd, profile,
-                qualityGate);
+                qualityGate, clean);
     }
 }

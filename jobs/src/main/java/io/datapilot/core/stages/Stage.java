@@ -7,8 +7,9 @@ import java.util.List;
 /**
  * One stage of the pipeline, as the runner, the Airflow DAG checks and the docs know it.
  *
- * @param group where the stage sits in the nightly DAG: {@code data} and {@code analysis} stages
- *     form task groups; {@code gate}, {@code report} and {@code governance} stages are single tasks
+ * @param group where the stage sits in the nightly DAG: {@code data}, {@code preparation} and
+ *     {@code analysis} stages form task groups; {@code gate}, {@code report} and {@code governance}
+ *     stages are single tasks
  * @param command the {@code datapilot} sub-command that runs the stage alone
  * @param options the options the DAG passes to the command ({@code --run-date} takes the logical date)
  * @param dependsOn stages whose tables this stage reads

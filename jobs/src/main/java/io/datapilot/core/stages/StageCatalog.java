@@ -23,7 +23,11 @@ public final class StageCatalog {
             new Stage("quality_gate", "gate", "Stop the run when quarantine ratios, critical alerts or completeness are"
                     + " below quality_gate's thresholds", "quality-gate", Stage.RUN_OPTIONS, List.of("profile"),
                     List.of("audit.ingest_runs", "audit.quality_alerts", "audit.column_profiles"),
-                    List.of("audit.quality_gate")));
+                    List.of("audit.quality_gate")),
+            new Stage("clean", "preparation", "Drop duplicates, merge category variants, handle impossible values and outliers by"
+                    + " policy, impute missing values, with an audit trail", "clean", Stage.RUN_OPTIONS, List.of("quality_gate"),
+                    List.of("bronze.<dataset>", "audit.column_profiles"),
+                    List.of("silver.<dataset>_clean", "audit.cleaning", "audit.quarantine")));
 
     private StageCatalog() {}
 

@@ -22,19 +22,42 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The gate on the clinic data set, where a quarter of the animals file goes to quarantine. */
+/**
+ * The stages after the audit on the clinic data set, described only by its own configuration: the
+ * quality gate (a quarter of the animals file goes to quarantine) and the cleaning.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class QualityGateTest {
+class ClinicGateAndCleanTest {
     private static final Path CONFIG = Paths.resource("datasets/clinique/pipeline.yaml");
     private static final LocalDate RUN = LocalDate.of(2024, 6, 30);
     private Path warehouse;
+    private io.datapilot.core.config.PipelineConfig config;
 
     @BeforeAll
     void ingestAndAudit(@TempDir Path folder) {
         warehouse = folder.resolve("warehouse");
         Ingest.run(CONFIG, warehouse, RUN);
-        Audit.of(TestSpark.session(), Configs.load(CONFIG, warehouse, folder.resolve("reports"))).runDate(RUN)
-                .progressTo(new PrintStream(OutputStream.nullOutputStream())).execute();
+        config = Configs.load(CONFIG, warehouse, folder.resolve("reports"));
+        Audit.of(TestSpark.session(), config).runDate(RUN).progressTo(new PrintStream(OutputStream.nullOutputStream())).execute();
+    }
+
+    @Test
+    void cleansTheClinicDataSetAndConservesItsRows() {
+        io.datapilot.clean.CleanStage stage = new io.datapilot.clean.CleanStage(TestSpark.session(), config,
+                new Warehouse(warehouse.toString()), RUN, new PrintStream(OutputStream.nullOutputStream()));
+        List<io.datapilot.clean.CleanStage.TableResult> results = stage.execute();
+        assertThat(results).singleElement().satisfies(result -> {
+            assertThat(result.table()).isEqualTo("bronze.animaux_suivi");
+            assertThat(result.rowsIn()).isEqualTo(result.rowsOut() + result.duplicates() + result.quarantined()).isEqualTo(6);
+            for (io.datapilot.clean.CleaningAction impute : result.actions().stream().filter(a -> a.action().equals("impute")).toList()) {
+                assertThat(Ingest.table(warehouse, "silver.animaux_suivi_clean").where(
+                        org.apache.spark.sql.functions.col(impute.column()).isNull()).count()).as(impute.column()).isZero();
+            }
+        });
+        // a rerun of the same run date replaces its rows
+        stage.execute();
+        assertThat(Ingest.table(warehouse, "silver.animaux_suivi_clean").count()).isEqualTo(results.get(0).rowsOut());
+        assertThat(Ingest.table(warehouse, "audit.cleaning").count()).isEqualTo(results.get(0).actions().size());
     }
 
     private QualityGate gate(QualityGateConfig thresholds, LocalDate runDate) {
