@@ -121,6 +121,7 @@ with DAG(
 
     with TaskGroup(group_id="preparation", tooltip="Audited bronze tables to clean, tuned silver tables") as preparation:
         stage_task("clean")
+        stage_task("load")
 
     # analysis stages (stats, train) go in a TaskGroup "analysis"; report and governance come last
 

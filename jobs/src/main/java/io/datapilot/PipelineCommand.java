@@ -28,7 +28,8 @@ public final class PipelineCommand extends DatapilotCommand {
             "ingest", IngestStage::outcome,
             "profile", io.datapilot.profile.ProfileStage::outcome,
             "quality_gate", io.datapilot.quality.QualityGateCommand::outcome,
-            "clean", io.datapilot.clean.CleanStage::outcome);
+            "clean", io.datapilot.clean.CleanStage::outcome,
+            "load", io.datapilot.load.LoadStage::outcome);
 
     @Option(names = "--from", paramLabel = "STAGE", description = "Start at this stage (resume after a failure).")
     String from;

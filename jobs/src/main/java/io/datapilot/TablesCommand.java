@@ -52,11 +52,15 @@ import picocli.CommandLine.Option;
         + " --checksums, a fingerprint of each table's content to compare two warehouses).")
 public final class TablesCommand extends DatapilotCommand {
     /**
-     * Columns that measure the run rather than the data (when and how long it ran, how many Spark
-     * jobs, bytes on disk): left out of the checksum, so that two runs on the same data compare equal.
+     * Columns that measure the run rather than the data (when — every {@code _..._at} column — and
+     * how long it ran, how many Spark jobs, bytes on disk): left out of the checksum, so that two
+     * runs on the same data compare equal.
      */
-    static final Set<String> RUN_MEASURES = Set.of("_ingested_at", "_profiled_at", "_checked_at", "duration_ms", "spark_jobs",
-            "disk_bytes", "memory_bytes_estimate");
+    static final Set<String> RUN_MEASURES = Set.of("duration_ms", "spark_jobs", "disk_bytes", "memory_bytes_estimate");
+
+    static boolean runMeasure(String column) {
+        return RUN_MEASURES.contains(column) || column.startsWith("_") && column.endsWith("_at");
+    }
 
     @Option(names = "--json", description = "Print JSON (one object per table).")
     boolean json;
@@ -119,7 +123,7 @@ public final class TablesCommand extends DatapilotCommand {
         Dataset<Row> data = spark.read().format("delta").load(path);
         List<Column> hashed = new ArrayList<>();
         for (StructField field : data.schema().fields()) {
-            if (!RUN_MEASURES.contains(field.name())) {
+            if (!runMeasure(field.name())) {
                 hashed.add(comparable(col("`" + field.name() + "`"), field.dataType()));
             }
         }

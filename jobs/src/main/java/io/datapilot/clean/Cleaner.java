@@ -91,7 +91,12 @@ final class Cleaner {
         // 1. exact duplicates: every data column equal
         Dataset<Row> data = bronze;
         if (config.dropDuplicates()) {
-            data = bronze.dropDuplicates(fields.stream().map(StructField::name).toArray(String[]::new));
+            // the first occurrence (by file and row number) stays, whatever the partitioning: reruns agree
+            org.apache.spark.sql.expressions.WindowSpec sameData = org.apache.spark.sql.expressions.Window.partitionBy(
+                    fields.stream().map(field -> col(quoted(field.name()))).toArray(Column[]::new))
+                    .orderBy(col("_source_file"), col("_row_number"));
+            data = bronze.withColumn("_occurrence", org.apache.spark.sql.functions.row_number().over(sameData))
+                    .where(col("_occurrence").equalTo(1)).drop("_occurrence");
         }
         data = blanksToNull(data, fields).cache();
         long rowsIn = bronze.count();

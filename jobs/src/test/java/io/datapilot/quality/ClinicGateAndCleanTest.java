@@ -24,9 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The stages after the audit on the clinic data set, described only by its own configuration: the
- * quality gate (a quarter of the animals file goes to quarantine) and the cleaning.
+ * quality gate (a quarter of the animals file goes to quarantine), the cleaning and the load.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class ClinicGateAndCleanTest {
     private static final Path CONFIG = Paths.resource("datasets/clinique/pipeline.yaml");
     private static final LocalDate RUN = LocalDate.of(2024, 6, 30);
@@ -42,6 +43,7 @@ class ClinicGateAndCleanTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(1)
     void cleansTheClinicDataSetAndConservesItsRows() {
         io.datapilot.clean.CleanStage stage = new io.datapilot.clean.CleanStage(TestSpark.session(), config,
                 new Warehouse(warehouse.toString()), RUN, new PrintStream(OutputStream.nullOutputStream()));
@@ -101,5 +103,76 @@ class ClinicGateAndCleanTest {
         assertThatThrownBy(() -> gate(new QualityGateConfig(null, null, null), LocalDate.of(2020, 1, 1)).execute())
                 .hasMessageContaining("audit.ingest_runs has no rows for run date 2020-01-01")
                 .hasMessageContaining("datapilot run --from ingest");
+    }
+
+    private io.datapilot.load.LoadStage load(LocalDate runDate) {
+        return new io.datapilot.load.LoadStage(TestSpark.session(), config, new Warehouse(warehouse.toString()), runDate,
+                new PrintStream(OutputStream.nullOutputStream()));
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(2)
+    void loadsTunedTypesThatHoldEveryValueAndVerifiesTheCounts() {
+        List<io.datapilot.load.LoadStage.TableLoad> loads = load(RUN).execute();
+        io.datapilot.load.LoadStage.TableLoad table = loads.get(0);
+        assertThat(table.tuned()).isEqualTo("silver.animaux_suivi");
+        assertThat(table.checks()).allMatch(io.datapilot.load.LoadStage.Check::ok).hasSize(5);
+        org.apache.spark.sql.types.StructType tuned = Ingest.table(warehouse, "silver.animaux_suivi").schema();
+        org.apache.spark.sql.types.StructType untuned = Ingest.table(warehouse, "silver.animaux_suivi_untuned").schema();
+        assertThat(untuned.apply("poids_kg").dataType()).isEqualTo(org.apache.spark.sql.types.DataTypes.DoubleType);
+        assertThat(tuned.apply("poids_kg").dataType()).isInstanceOf(org.apache.spark.sql.types.DecimalType.class);
+        assertThat(tuned.fieldNames()[0]).as("the index column comes first, within Delta's statistics").isEqualTo(table.index().get(0));
+        // every value equal after the round trip through the tuned types
+        for (io.datapilot.load.TypeTuner.TunedColumn column : table.columns()) {
+            long different = Ingest.table(warehouse, "silver.animaux_suivi_untuned").alias("u").join(
+                    Ingest.table(warehouse, "silver.animaux_suivi").alias("t"), "_row_number")
+                    .where(org.apache.spark.sql.functions.not(org.apache.spark.sql.functions.col("u.`" + column.column() + "`").cast("string")
+                            .eqNullSafe(org.apache.spark.sql.functions.col("t.`" + column.column() + "`").cast(column.untuned()).cast("string"))))
+                    .count();
+            assertThat(different).as(column.column()).isZero();
+        }
+        assertThat(Ingest.table(warehouse, "audit.schema_report").count()).isEqualTo(table.columns().size());
+        assertThat(Ingest.table(warehouse, "audit.load_verification").count()).isEqualTo(5);
+        // a rerun of the same date gives the same table
+        long version = Ingest.version(warehouse, "silver.animaux_suivi");
+        load(RUN).execute();
+        assertThat(Ingest.table(warehouse, "silver.animaux_suivi").count()).isEqualTo(table.rows());
+        assertThat(Ingest.version(warehouse, "silver.animaux_suivi")).isGreaterThan(version);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(3)
+    void stopsBeforeWritingWhenNewDataWouldOverflowATunedType() {
+        String tunedPath = warehouse.resolve("silver/animaux_suivi").toString();
+        long version = Ingest.version(warehouse, "silver.animaux_suivi");
+        io.datapilot.load.TypeTuner.TunedColumn weight = load(RUN).execute().get(0).columns().stream()
+                .filter(column -> column.column().equals("poids_kg")).findFirst().orElseThrow();
+        version = Ingest.version(warehouse, "silver.animaux_suivi");
+        // a new run date whose clean rows hold a weight far beyond the tuned DECIMAL
+        LocalDate next = RUN.plusDays(1);
+        org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> clean = Ingest.table(warehouse, "silver.animaux_suivi_clean")
+                .where("_run_date = DATE'2024-06-30'").withColumn("poids_kg", org.apache.spark.sql.functions.lit(123456789.5))
+                .withColumn("_run_date", org.apache.spark.sql.functions.lit(java.sql.Date.valueOf(next)));
+        io.datapilot.core.delta.DeltaIO.replaceRunDate(clean, warehouse.resolve("silver/animaux_suivi_clean").toString(), next, null, "test");
+        assertThatThrownBy(() -> load(next).execute()).isInstanceOf(DatapilotException.class)
+                .hasMessageContaining("Cannot load silver.animaux_suivi for run date 2024-07-01")
+                .hasMessageContaining("poids_kg (" + weight.tunedSql()).hasMessageContaining("would not fit")
+                .hasMessageContaining("nothing was written");
+        assertThat(Ingest.version(warehouse, "silver.animaux_suivi")).isEqualTo(version);
+        assertThat(io.delta.tables.DeltaTable.forPath(TestSpark.session(), tunedPath).toDF().where("_run_date = DATE'2024-07-01'").count())
+                .isZero();
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(4)
+    void rejectsAnAppendThatBreaksAConstraintAndKeepsTheTable() {
+        String tunedPath = warehouse.resolve("silver/animaux_suivi").toString();
+        long version = Ingest.version(warehouse, "silver.animaux_suivi");
+        long rows = Ingest.table(warehouse, "silver.animaux_suivi").count();
+        org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> bad = Ingest.table(warehouse, "silver.animaux_suivi").limit(1)
+                .withColumn("identifiant_animal", org.apache.spark.sql.functions.lit(null).cast("string"));
+        assertThatThrownBy(() -> bad.write().format("delta").mode("append").save(tunedPath)).hasMessageContaining("identifiant_animal");
+        assertThat(Ingest.version(warehouse, "silver.animaux_suivi")).isEqualTo(version);
+        assertThat(Ingest.table(warehouse, "silver.animaux_suivi").count()).isEqualTo(rows);
     }
 }

@@ -40,6 +40,9 @@ public final class ConfigValidator {
         validateProfile(config.profile(), problems);
         validateQualityGate(config.qualityGate(), problems);
         validateClean(config.clean(), problems);
+        if (config.load().targetFileMb() < 1) {
+            problems.add("load.target_file_mb", "must be at least 1 (megabytes).");
+        }
     }
 
     private static void validateRgpd(RgpdConfig rgpd, List<SourceConfig> sources, ConfigProblems problems) {

@@ -20,7 +20,8 @@ public record PipelineConfig(
         RgpdConfig rgpd,
         ProfileConfig profile,
         QualityGateConfig qualityGate,
-        CleanConfig clean) {
+        CleanConfig clean,
+        LoadConfig load) {
 
     public static final String DEFAULT_WAREHOUSE = "warehouse";
     public static final String DEFAULT_REPORTS_DIR = "reports";
@@ -35,6 +36,7 @@ public record PipelineConfig(
         profile = profile == null ? ProfileConfig.defaults() : profile;
         qualityGate = qualityGate == null ? QualityGateConfig.defaults() : qualityGate;
         clean = clean == null ? CleanConfig.defaults() : clean;
+        load = load == null ? LoadConfig.defaults() : load;
     }
 
     public SourceConfig source(String name) {
@@ -47,12 +49,12 @@ public record PipelineConfig(
     PipelineConfig withPaths(String resolvedBaseDir, String resolvedWarehouse, String resolvedReports,
             List<SourceConfig> resolvedSources, RgpdConfig resolvedRgpd) {
         return new PipelineConfig(project, resolvedBaseDir, resolvedWarehouse, spark, resolvedReports, resolvedSources, dataset,
-                resolvedRgpd, profile, qualityGate, clean);
+                resolvedRgpd, profile, qualityGate, clean, load);
     }
 
     /** The same configuration writing its tables and reports elsewhere (paths already resolved). */
     public PipelineConfig withOutputs(String otherWarehouse, String otherReportsDir) {
         return new PipelineConfig(project, baseDir, otherWarehouse, spark, otherReportsDir, sources, dataset, rgpd, profile,
-                qualityGate, clean);
+                qualityGate, clean, load);
     }
 }

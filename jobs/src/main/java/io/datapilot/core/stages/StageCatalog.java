@@ -27,7 +27,12 @@ public final class StageCatalog {
             new Stage("clean", "preparation", "Drop duplicates, merge category variants, handle impossible values and outliers by"
                     + " policy, impute missing values, with an audit trail", "clean", Stage.RUN_OPTIONS, List.of("quality_gate"),
                     List.of("bronze.<dataset>", "audit.column_profiles"),
-                    List.of("silver.<dataset>_clean", "audit.cleaning", "audit.quarantine")));
+                    List.of("silver.<dataset>_clean", "audit.cleaning", "audit.quarantine")),
+            new Stage("load", "preparation", "Write each clean table untuned and tuned (types from the data, constraints,"
+                    + " Z-order on the index columns) after checking every value fits, then verify the row counts", "load",
+                    Stage.RUN_OPTIONS, List.of("clean"),
+                    List.of("silver.<dataset>_clean", "audit.ingest_runs", "audit.cleaning", "audit.quarantine"),
+                    List.of("silver.<dataset>_untuned", "silver.<dataset>", "audit.schema_report", "audit.load_verification")));
 
     private StageCatalog() {}
 

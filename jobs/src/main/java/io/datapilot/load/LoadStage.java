@@ -1,0 +1,390 @@
+package io.datapilot.load;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.length;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import io.datapilot.clean.CleanStage;
+import io.datapilot.core.DatapilotException;
+import io.datapilot.core.ErrorKind;
+import io.datapilot.core.cli.RunContext;
+import io.datapilot.core.config.PipelineConfig;
+import io.datapilot.core.config.SourceConfig;
+import io.datapilot.core.delta.DeltaIO;
+import io.datapilot.core.delta.Warehouse;
+import io.datapilot.core.delta.Warehouse.Layer;
+import io.datapilot.core.spark.Jobs;
+import io.datapilot.core.stages.StageOutcome;
+import io.datapilot.core.text.ConsoleTable;
+import io.datapilot.core.text.Names;
+import io.datapilot.core.text.Numbers;
+import io.datapilot.load.TypeTuner.TunedColumn;
+import io.datapilot.profile.Profiler;
+import io.datapilot.profile.QualityAlerts;
+import io.delta.tables.DeltaTable;
+import java.io.PrintStream;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The load stage: each clean table of the run date written twice, {@code silver.<table>_untuned}
+ * (types as ingested) and {@code silver.<table>} (types chosen from the data, NOT NULL and CHECK
+ * constraints, index columns first and Z-ordered), after checking on the data that every value
+ * fits its tuned type; then the schema report and the load verification.
+ */
+public final class LoadStage {
+    public static final String UNTUNED_SUFFIX = "_untuned";
+    public static final String SCHEMA_REPORT = "schema_report";
+    public static final String VERIFICATION = "load_verification";
+
+    /** What loading one table gave. */
+    public record TableLoad(String table, String tuned, String untuned, List<TunedColumn> columns, List<String> index, long rows,
+            long untunedBytes, long tunedBytes, List<Check> checks) {}
+
+    /** One line of the load verification. */
+    public record Check(String table, String step, long rows, Long expected, String explanation, boolean ok) {}
+
+    private final SparkSession spark;
+    private final PipelineConfig config;
+    private final Warehouse warehouse;
+    private final LocalDate runDate;
+    private final PrintStream progress;
+
+    public LoadStage(SparkSession spark, PipelineConfig config, Warehouse warehouse, LocalDate runDate, PrintStream progress) {
+        this.spark = spark;
+        this.config = config;
+        this.warehouse = warehouse;
+        this.runDate = runDate;
+        this.progress = progress;
+    }
+
+    public List<TableLoad> execute() {
+        List<TableLoad> loads = new ArrayList<>();
+        for (String name : CleanStage.tables(config)) {
+            loads.add(load(name));
+        }
+        Timestamp at = Timestamp.from(Instant.now());
+        writeSchemaReport(loads, at);
+        writeVerification(loads, at);
+        return loads;
+    }
+
+    private TableLoad load(String name) {
+        String cleanPath = warehouse.table(Layer.SILVER, name + CleanStage.CLEAN_SUFFIX);
+        String display = Warehouse.displayName(Layer.SILVER, name);
+        if (!DeltaIO.exists(spark, cleanPath)) {
+            throw new DatapilotException(ErrorKind.DATA, "Cannot load " + display + ": there is no clean table at " + cleanPath
+                    + ". Run `datapilot clean --run-date " + runDate + "` first (or `datapilot run --from clean`).");
+        }
+        Dataset<Row> clean = DeltaIO.readRunDate(spark, cleanPath, runDate).drop("_cleaned_at").cache();
+        List<StructField> fields = Arrays.stream(clean.schema().fields()).filter(field -> !Profiler.BOOKKEEPING.contains(field.name()))
+                .toList();
+        Set<String> nonNegative = new HashSet<>();
+        fields.forEach(field -> {
+            if (QualityAlerts.nonNegative(field.name(), new HashSet<>(config.profile().nonNegative()))) {
+                nonNegative.add(field.name());
+            }
+        });
+        List<TunedColumn> chosen = Jobs.labelled(spark, "load", display + " · observed ranges and lengths",
+                () -> TypeTuner.tune(clean, fields, nonNegative));
+        String tunedPath = warehouse.table(Layer.SILVER, name);
+        List<TunedColumn> target = existingTypes(tunedPath, chosen);
+        checkFit(display, clean, target);
+        List<String> index = index(name, fields);
+        long rows = clean.count();
+        // untuned: the clean rows as they are
+        String untunedPath = warehouse.table(Layer.SILVER, name + UNTUNED_SUFFIX);
+        Jobs.labelled(spark, "load", "writing " + display + UNTUNED_SUFFIX, () -> DeltaIO.replaceRunDate(clean, untunedPath, runDate, null,
+                "datapilot load " + runDate));
+        // tuned: index columns first (Delta keeps statistics of the first 32 columns), typed, constrained, Z-ordered
+        createTuned(tunedPath, target, index, clean.schema());
+        List<Column> columns = new ArrayList<>();
+        Map<String, TunedColumn> byName = new LinkedHashMap<>();
+        target.forEach(column -> byName.put(column.column(), column));
+        for (String column : ordered(index, target, clean.schema())) {
+            TunedColumn tuned = byName.get(column);
+            columns.add(tuned == null ? col(quoted(column)) : col(quoted(column)).cast(tuned.tuned()).alias(column));
+        }
+        Dataset<Row> typed = clean.select(columns.toArray(Column[]::new));
+        Jobs.labelled(spark, "load", "writing " + display, () -> DeltaIO.replaceRunDate(typed, tunedPath, runDate, null,
+                "datapilot load " + runDate));
+        optimise(display, tunedPath, index);
+        clean.unpersist();
+        long untunedBytes = DeltaTable.forPath(spark, untunedPath).detail().first().<Long>getAs("sizeInBytes");
+        long tunedBytes = DeltaTable.forPath(spark, tunedPath).detail().first().<Long>getAs("sizeInBytes");
+        List<Check> checks = verify(name, display, rows, untunedPath, tunedPath);
+        progress.println("[load] " + display + ": " + Numbers.count(rows) + " rows; tuned " + Numbers.count(tunedBytes) + " bytes vs untuned "
+                + Numbers.count(untunedBytes) + " (" + Numbers.decimal((double) tunedBytes / Math.max(1, untunedBytes), 2) + "×); index "
+                + String.join(", ", index));
+        return new TableLoad(display, display, display + UNTUNED_SUFFIX, target, index, rows, untunedBytes, tunedBytes, checks);
+    }
+
+    /** When the tuned table exists, its types stay (the new data must fit them); otherwise the chosen ones. */
+    private List<TunedColumn> existingTypes(String path, List<TunedColumn> chosen) {
+        if (!DeltaIO.exists(spark, path)) {
+            return chosen;
+        }
+        StructType existing = spark.read().format("delta").load(path).schema();
+        Set<String> names = new HashSet<>(Arrays.asList(existing.fieldNames()));
+        List<TunedColumn> kept = new ArrayList<>();
+        for (TunedColumn column : chosen) {
+            if (!names.contains(column.column())) {
+                throw new DatapilotException(ErrorKind.DATA, "Cannot load " + path + ": column " + column.column() + " is new; the"
+                        + " tuned table's schema is fixed once written. Move the table folder away to rebuild it from all run dates.");
+            }
+            StructField field = existing.apply(column.column());
+            String sql = varchar(field).orElse(field.dataType().sql());
+            kept.add(new TunedColumn(column.column(), column.untuned(), field.dataType(), sql, !field.nullable(), column.nonNegativeCheck(),
+                    column.nulls(), column.min(), column.max(), column.maxLength(), column.untunedBytes(),
+                    field.dataType().defaultSize(), column.reason() + (sql.equals(column.tunedSql()) ? ""
+                            : " ; type " + sql + " des dates précédentes conservé")));
+        }
+        return kept;
+    }
+
+    private static java.util.Optional<String> varchar(StructField field) {
+        String key = "__CHAR_VARCHAR_TYPE_STRING";
+        return field.metadata().contains(key) ? java.util.Optional.of(field.metadata().getString(key).toUpperCase(java.util.Locale.ROOT))
+                : java.util.Optional.empty();
+    }
+
+    /**
+     * Every value fits its tuned type, checked on the data in one pass: a value that would overflow,
+     * lose digits, exceed its length or break NOT NULL stops the load before anything is written.
+     */
+    private void checkFit(String display, Dataset<Row> clean, List<TunedColumn> target) {
+        List<Column> checks = new ArrayList<>();
+        checks.add(count(lit(1)));
+        for (TunedColumn column : target) {
+            Column value = col(quoted(column.column()));
+            Column broken;
+            if (column.tunedSql().startsWith("VARCHAR(")) {
+                int size = Integer.parseInt(column.tunedSql().replaceAll("\\D", ""));
+                broken = length(value).gt(size);
+            } else if (column.tuned() instanceof org.apache.spark.sql.types.FloatType) {
+                // 32 bits were chosen for values they hold within a relative 10⁻⁶: the same test here
+                Column number = value.cast(DataTypes.DoubleType);
+                Column back = value.cast(column.tuned()).cast(DataTypes.DoubleType);
+                broken = value.isNotNull().and(back.isNull().or(org.apache.spark.sql.functions.abs(back.minus(number))
+                        .gt(org.apache.spark.sql.functions.abs(number).multiply(1e-6))));
+            } else {
+                Column back = value.cast(column.tuned()).cast(column.untuned());
+                broken = value.isNotNull().and(back.isNull().or(back.notEqual(value)));
+            }
+            if (column.notNull()) {
+                broken = broken.or(value.isNull());
+            }
+            checks.add(sum(when(broken, 1).otherwise(0)).alias(column.column()));
+        }
+        Row result = Jobs.labelled(spark, "load", display + " · every value fits its tuned type",
+                () -> clean.agg(checks.get(0), checks.subList(1, checks.size()).toArray(Column[]::new)).first());
+        List<String> problems = new ArrayList<>();
+        for (TunedColumn column : target) {
+            long broken = result.getLong(result.fieldIndex(column.column()));
+            if (broken > 0) {
+                problems.add(column.column() + " (" + column.tunedSql() + (column.notNull() ? " NOT NULL" : "") + "): " + Numbers.count(broken)
+                        + " value(s) would not fit" + (column.min() != null ? "; this run's values go from " + column.min() + " to "
+                        + column.max() : "") + (column.maxLength() != null ? "; longest " + column.maxLength() + " characters" : ""));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new DatapilotException(ErrorKind.DATA, "Cannot load " + display + " for run date " + runDate + ": the new data does not"
+                    + " fit the tuned types the table has from earlier run dates, and nothing was written:\n  - "
+                    + String.join("\n  - ", problems) + "\nThe values would overflow, be truncated, lose digits or break NOT NULL."
+                    + " Check the source for a unit or format change; if the values are right, move the table folder away so that"
+                    + " the next load chooses wider types from all the data (Delta 3.3 cannot widen beyond byte → short → int).");
+        }
+    }
+
+    private List<String> index(String name, List<StructField> fields) {
+        List<String> names = fields.stream().map(StructField::name).toList();
+        List<String> configured = config.load().index();
+        if (!configured.isEmpty()) {
+            List<String> unknown = configured.stream().filter(column -> !names.contains(column)).toList();
+            if (!unknown.isEmpty()) {
+                throw new DatapilotException(ErrorKind.CONFIG, "Invalid load.index: " + String.join(", ", unknown) + " not in "
+                        + name + " (columns: " + String.join(", ", names) + ").");
+            }
+            return configured;
+        }
+        String source = config.dataset() != null && config.dataset().name().equals(name) ? config.dataset().base() : name;
+        List<String> key = config.sources().stream().filter(candidate -> candidate.name().equals(source)).findFirst()
+                .map(SourceConfig::key).orElse(List.of()).stream()
+                .map(column -> column.matches("[a-z][a-z0-9_]*") ? column : Names.normalise(column, 0)).filter(names::contains).toList();
+        return key.isEmpty() ? List.of() : List.of(key.get(0));
+    }
+
+    private static List<String> ordered(List<String> index, List<TunedColumn> target, StructType schema) {
+        List<String> order = new ArrayList<>(index);
+        target.stream().map(TunedColumn::column).filter(column -> !index.contains(column)).forEach(order::add);
+        Arrays.stream(schema.fieldNames()).filter(Profiler.BOOKKEEPING::contains).forEach(order::add);
+        return order;
+    }
+
+    private void createTuned(String path, List<TunedColumn> target, List<String> index, StructType schema) {
+        if (DeltaIO.exists(spark, path)) {
+            return;
+        }
+        Map<String, TunedColumn> byName = new LinkedHashMap<>();
+        target.forEach(column -> byName.put(column.column(), column));
+        List<String> definitions = new ArrayList<>();
+        for (String column : ordered(index, target, schema)) {
+            TunedColumn tuned = byName.get(column);
+            String type = tuned != null ? tuned.tunedSql() : schema.apply(column).dataType().sql();
+            boolean notNull = tuned != null ? tuned.notNull() : column.equals(DeltaIO.RUN_DATE);
+            definitions.add(quoted(column) + " " + type + (notNull ? " NOT NULL" : ""));
+        }
+        spark.sql("CREATE TABLE delta." + quoted(path) + " (" + String.join(", ", definitions) + ") USING delta PARTITIONED BY ("
+                + DeltaIO.RUN_DATE + ")");
+        for (TunedColumn column : target) {
+            if (column.nonNegativeCheck()) {
+                spark.sql("ALTER TABLE delta." + quoted(path) + " ADD CONSTRAINT " + constraint(column.column()) + " CHECK ("
+                        + quoted(column.column()) + " >= 0)");
+            }
+        }
+    }
+
+    static String constraint(String column) {
+        return "non_negatif_" + column.replaceAll("[^a-z0-9_]", "_");
+    }
+
+    /** Compacts the run date's files and clusters them by the index columns (Z-order). */
+    private void optimise(String display, String path, List<String> index) {
+        String previous = spark.conf().get("spark.databricks.delta.optimize.maxFileSize", null);
+        spark.conf().set("spark.databricks.delta.optimize.maxFileSize", String.valueOf(config.load().targetFileMb() * 1024L * 1024L));
+        try {
+            String where = " WHERE " + DeltaIO.RUN_DATE + " = DATE'" + runDate + "'";
+            String zorder = index.isEmpty() ? "" : " ZORDER BY (" + String.join(", ", index.stream().map(LoadStage::quoted).toList()) + ")";
+            Jobs.labelled(spark, "load", display + " · OPTIMIZE" + (index.isEmpty() ? "" : " ZORDER BY " + String.join(", ", index)),
+                    () -> spark.sql("OPTIMIZE delta." + quoted(path) + where + zorder).collectAsList());
+        } finally {
+            if (previous == null) {
+                spark.conf().unset("spark.databricks.delta.optimize.maxFileSize");
+            } else {
+                spark.conf().set("spark.databricks.delta.optimize.maxFileSize", previous);
+            }
+        }
+    }
+
+    /** Rows at each step, from the source files to the tuned table: equal, or the difference explained. */
+    private List<Check> verify(String name, String display, long cleanRows, String untunedPath, String tunedPath) {
+        List<Check> checks = new ArrayList<>();
+        boolean isDataset = config.dataset() != null && config.dataset().name().equals(name);
+        String source = isDataset ? config.dataset().base() : name;
+        Row runs = DeltaIO.readRunDate(spark, warehouse.table(Layer.AUDIT, "ingest_runs"), runDate).where(col("source").equalTo(source))
+                .agg(sum("rows_read"), sum("rows_loaded"), sum("rows_quarantined")).first();
+        long read = runs.isNullAt(0) ? 0 : runs.getLong(0);
+        long ingestQuarantine = runs.isNullAt(2) ? 0 : runs.getLong(2);
+        long bronze = DeltaIO.readRunDate(spark, warehouse.table(Layer.BRONZE, name), runDate).count();
+        String bronzeName = Warehouse.displayName(Layer.BRONZE, name);
+        checks.add(new Check(display, "source files (" + source + ")", read, null, "lignes lues dans les fichiers", true));
+        checks.add(new Check(display, bronzeName, bronze, read - ingestQuarantine, Numbers.count(read) + " lues − "
+                + Numbers.count(ingestQuarantine) + " en quarantaine à l'ingestion" + (isDataset ? " (table de base du jeu de données)" : ""),
+                bronze == read - ingestQuarantine));
+        Row cleaning = DeltaIO.readRunDate(spark, warehouse.table(Layer.AUDIT, CleanStage.AUDIT_TABLE), runDate)
+                .where(col("table").equalTo(bronzeName).and(col("action").equalTo("drop_duplicates"))).agg(sum("rows_changed")).first();
+        long duplicates = cleaning.isNullAt(0) ? 0 : cleaning.getLong(0);
+        long cleanQuarantine = DeltaIO.readRunDate(spark, warehouse.table(Layer.AUDIT, "quarantine"), runDate)
+                .where(col("source").equalTo("clean:" + name)).count();
+        checks.add(new Check(display, Warehouse.displayName(Layer.SILVER, name + CleanStage.CLEAN_SUFFIX), cleanRows,
+                bronze - duplicates - cleanQuarantine, Numbers.count(bronze) + " − " + Numbers.count(duplicates) + " doublons − "
+                        + Numbers.count(cleanQuarantine) + " en quarantaine au nettoyage", cleanRows == bronze - duplicates - cleanQuarantine));
+        long untuned = DeltaIO.readRunDate(spark, untunedPath, runDate).count();
+        long tuned = DeltaIO.readRunDate(spark, tunedPath, runDate).count();
+        checks.add(new Check(display, display + UNTUNED_SUFFIX, untuned, cleanRows, "toutes les lignes propres", untuned == cleanRows));
+        checks.add(new Check(display, display, tuned, cleanRows, "toutes les lignes propres", tuned == cleanRows));
+        checks.stream().filter(check -> !check.ok()).findFirst().ifPresent(check -> {
+            throw new IllegalStateException("Load verification of " + display + " failed at " + check.step() + ": " + check.rows()
+                    + " rows, " + check.expected() + " expected (" + check.explanation() + ")");
+        });
+        return checks;
+    }
+
+    private void writeSchemaReport(List<TableLoad> loads, Timestamp at) {
+        StructType schema = new StructType().add("table", DataTypes.StringType).add("column", DataTypes.StringType)
+                .add("untuned_type", DataTypes.StringType).add("tuned_type", DataTypes.StringType)
+                .add("untuned_bytes_per_value", DataTypes.DoubleType).add("tuned_bytes_per_value", DataTypes.DoubleType)
+                .add("nulls", DataTypes.LongType).add("min", DataTypes.StringType).add("max", DataTypes.StringType)
+                .add("max_length", DataTypes.IntegerType).add("not_null", DataTypes.BooleanType).add("check_constraint", DataTypes.StringType)
+                .add("index", DataTypes.BooleanType).add("reason", DataTypes.StringType)
+                .add("_loaded_at", DataTypes.TimestampType).add(DeltaIO.RUN_DATE, DataTypes.DateType);
+        List<Row> rows = new ArrayList<>();
+        for (TableLoad load : loads) {
+            for (TunedColumn column : load.columns()) {
+                rows.add(RowFactory.create(load.tuned(), column.column(), column.untuned().sql(), column.tunedSql()
+                        + (column.notNull() ? " NOT NULL" : ""), column.untunedBytes(), column.tunedBytes(), column.nulls(), column.min(),
+                        column.max(), column.maxLength(), column.notNull(), column.nonNegativeCheck() ? quoted(column.column()) + " >= 0" : null,
+                        load.index().contains(column.column()), column.reason(), at, Date.valueOf(runDate)));
+            }
+        }
+        DeltaIO.replaceRunDate(spark.createDataFrame(rows, schema), warehouse.table(Layer.AUDIT, SCHEMA_REPORT), runDate, null,
+                "datapilot load " + runDate);
+    }
+
+    private void writeVerification(List<TableLoad> loads, Timestamp at) {
+        StructType schema = new StructType().add("table", DataTypes.StringType).add("step", DataTypes.StringType)
+                .add("rows", DataTypes.LongType).add("expected", DataTypes.LongType).add("explanation", DataTypes.StringType)
+                .add("ok", DataTypes.BooleanType).add("_loaded_at", DataTypes.TimestampType).add(DeltaIO.RUN_DATE, DataTypes.DateType);
+        List<Row> rows = new ArrayList<>();
+        loads.forEach(load -> load.checks().forEach(check -> rows.add(RowFactory.create(check.table(), check.step(), check.rows(),
+                check.expected(), check.explanation(), check.ok(), at, Date.valueOf(runDate)))));
+        DeltaIO.replaceRunDate(spark.createDataFrame(rows, schema), warehouse.table(Layer.AUDIT, VERIFICATION), runDate, null,
+                "datapilot load " + runDate);
+    }
+
+    static String quoted(String name) {
+        return "`" + name.replace("`", "``") + "`";
+    }
+
+    /** The stage as {@code datapilot run} and {@code datapilot load} run it. */
+    public static StageOutcome outcome(RunContext context) {
+        List<TableLoad> loads = new LoadStage(context.spark(), context.config(), context.warehouse(), context.runDate(), context.err())
+                .execute();
+        PrintStream out = context.out();
+        for (TableLoad load : loads) {
+            out.println();
+            out.println("Schema of " + load.tuned() + " (audit.schema_report), index: " + (load.index().isEmpty() ? "none"
+                    : String.join(", ", load.index())));
+            ConsoleTable columns = ConsoleTable.of("column", "untuned", "tuned", "bytes", "min", "max", "reason");
+            load.columns().forEach(column -> columns.row(column.column(), column.untuned().sql(), column.tunedSql()
+                    + (column.notNull() ? " NOT NULL" : "") + (column.nonNegativeCheck() ? " CHECK ≥ 0" : ""),
+                    Numbers.decimal(column.untunedBytes(), 1) + " → " + Numbers.decimal(column.tunedBytes(), 1),
+                    column.min() == null ? "" : column.min(), column.max() == null ? "" : column.max(), abbreviate(column.reason())));
+            out.print(columns.render());
+            out.println("Size on disk: tuned " + Numbers.count(load.tunedBytes()) + " bytes, untuned " + Numbers.count(load.untunedBytes())
+                    + " bytes (" + Numbers.decimal((double) load.tunedBytes() / Math.max(1, load.untunedBytes()), 2) + "×)");
+            out.println("Load verification of " + load.tuned() + " (audit.load_verification)");
+            ConsoleTable checks = ConsoleTable.of("step", "rows", "expected", "explanation", "ok");
+            load.checks().forEach(check -> checks.row(check.step(), Numbers.count(check.rows()),
+                    check.expected() == null ? "" : Numbers.count(check.expected()), check.explanation(), check.ok() ? "yes" : "NO"));
+            out.print(checks.render());
+        }
+        long rows = loads.stream().mapToLong(TableLoad::rows).sum();
+        return new StageOutcome(rows, rows, 0);
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() > 70 ? value.substring(0, 67) + "…" : value;
+    }
+}
