@@ -122,6 +122,7 @@ with DAG(
     with TaskGroup(group_id="preparation", tooltip="Audited bronze tables to clean, tuned silver tables") as preparation:
         stage_task("clean")
         stage_task("load")
+        stage_task("query_timing")
 
     # analysis stages (stats, train) go in a TaskGroup "analysis"; report and governance come last
 

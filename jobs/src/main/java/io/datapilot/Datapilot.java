@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "datapilot", mixinStandardHelpOptions = true, versionProvider = Datapilot.Version.class,
         description = "Audit, load, analyse and model a client's data on Apache Spark.",
-        subcommands = {PipelineCommand.class, IngestCommand.class, io.datapilot.profile.ProfileCommand.class, io.datapilot.quality.QualityGateCommand.class, io.datapilot.clean.CleanCommand.class, io.datapilot.load.LoadCommand.class, io.datapilot.query.ShowCommand.class, io.datapilot.query.SqlCommand.class, TablesCommand.class, ValidateCommand.class, GenerateCommand.class, StagesCommand.class, io.datapilot.bench.BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {PipelineCommand.class, IngestCommand.class, io.datapilot.profile.ProfileCommand.class, io.datapilot.quality.QualityGateCommand.class, io.datapilot.clean.CleanCommand.class, io.datapilot.load.LoadCommand.class, io.datapilot.load.BenchmarkQueriesCommand.class, io.datapilot.query.ShowCommand.class, io.datapilot.query.SqlCommand.class, TablesCommand.class, ValidateCommand.class, GenerateCommand.class, StagesCommand.class, io.datapilot.bench.BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Datapilot implements Streams, Runnable {
     private final PrintStream out;
     private final PrintStream err;

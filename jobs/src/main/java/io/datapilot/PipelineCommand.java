@@ -29,7 +29,8 @@ public final class PipelineCommand extends DatapilotCommand {
             "profile", io.datapilot.profile.ProfileStage::outcome,
             "quality_gate", io.datapilot.quality.QualityGateCommand::outcome,
             "clean", io.datapilot.clean.CleanStage::outcome,
-            "load", io.datapilot.load.LoadStage::outcome);
+            "load", io.datapilot.load.LoadStage::outcome,
+            "query_timing", io.datapilot.load.BenchmarkQueriesCommand::outcome);
 
     @Option(names = "--from", paramLabel = "STAGE", description = "Start at this stage (resume after a failure).")
     String from;

@@ -53,10 +53,11 @@ import picocli.CommandLine.Option;
 public final class TablesCommand extends DatapilotCommand {
     /**
      * Columns that measure the run rather than the data (when — every {@code _..._at} column — and
-     * how long it ran, how many Spark jobs, bytes on disk): left out of the checksum, so that two
-     * runs on the same data compare equal.
+     * how long it ran, how many Spark jobs, files and bytes on disk or read): left out of the
+     * checksum, so that two runs on the same data compare equal.
      */
-    static final Set<String> RUN_MEASURES = Set.of("duration_ms", "spark_jobs", "disk_bytes", "memory_bytes_estimate");
+    static final Set<String> RUN_MEASURES = Set.of("duration_ms", "spark_jobs", "disk_bytes", "memory_bytes_estimate", "median_seconds",
+            "min_seconds", "max_seconds", "files_read", "files_total", "bytes_read", "table_bytes");
 
     static boolean runMeasure(String column) {
         return RUN_MEASURES.contains(column) || column.startsWith("_") && column.endsWith("_at");

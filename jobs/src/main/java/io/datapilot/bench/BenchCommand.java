@@ -41,7 +41,8 @@ public final class BenchCommand extends DatapilotCommand {
     /** The suites; later stages add theirs. */
     public enum Suite {
         ingest,
-        profile
+        profile,
+        queries
     }
 
     @Override
@@ -49,10 +50,16 @@ public final class BenchCommand extends DatapilotCommand {
         try {
             Path dataset = IngestBenchmark.ensureData(data, rows, context.err());
             Path scratch = Files.createTempDirectory("datapilot-bench");
-            List<Comparison> comparisons = suite == Suite.ingest
-                    ? new IngestBenchmark(context.spark(), dataset, scratch, context.err()).run(runs, warmups)
-                    : new ProfileBenchmark(context.spark(), dataset, context.err()).run(runs, warmups);
-            String title = suite == Suite.ingest ? "Ingestion (issue 2)" : "Profiling (issue 3)";
+            List<Comparison> comparisons = switch (suite) {
+                case ingest -> new IngestBenchmark(context.spark(), dataset, scratch, context.err()).run(runs, warmups);
+                case profile -> new ProfileBenchmark(context.spark(), dataset, context.err()).run(runs, warmups);
+                case queries -> new QueriesBenchmark(context.spark(), dataset, context.err()).run(runs, warmups);
+            };
+            String title = switch (suite) {
+                case ingest -> "Ingestion (issue 2)";
+                case profile -> "Profiling (issue 3)";
+                case queries -> "Query times, tuned vs untuned tables (issue 4)";
+            };
             String section = BenchmarkReport.section(suite.name(), title,
                     io.datapilot.core.text.Numbers.count(rows) + " generated order lines (seed "
                             + io.datapilot.sample.SampleGenerator.DEFAULT_SEED + ", "

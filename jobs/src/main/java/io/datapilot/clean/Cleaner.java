@@ -421,6 +421,9 @@ final class Cleaner {
                 continue;
             }
             ColumnCleaningConfig settings = entry.getValue();
+            if (!names.contains(column)) {
+                continue; // a bare column name applies to the tables that have it
+            }
             if (settings.impute() == Imputation.MEDIAN_BY && (settings.by() == null || !names.contains(settings.by()))) {
                 throw new DatapilotException(ErrorKind.CONFIG, "Invalid clean.columns." + key + ".by: "
                         + (settings.by() == null ? "missing" : "\"" + settings.by() + "\" is not a column of " + table)

@@ -32,7 +32,11 @@ public final class StageCatalog {
                     + " Z-order on the index columns) after checking every value fits, then verify the row counts", "load",
                     Stage.RUN_OPTIONS, List.of("clean"),
                     List.of("silver.<dataset>_clean", "audit.ingest_runs", "audit.cleaning", "audit.quarantine"),
-                    List.of("silver.<dataset>_untuned", "silver.<dataset>", "audit.schema_report", "audit.load_verification")));
+                    List.of("silver.<dataset>_untuned", "silver.<dataset>", "audit.schema_report", "audit.load_verification")),
+            new Stage("query_timing", "preparation", "Time representative queries on the untuned and the tuned tables (median"
+                    + " time, files read, bytes scanned)", "benchmark-queries", Stage.RUN_OPTIONS, List.of("load"),
+                    List.of("silver.<dataset>_untuned", "silver.<dataset>", "audit.schema_report"),
+                    List.of("governance.query_timings")));
 
     private StageCatalog() {}
 

@@ -1,0 +1,154 @@
+package io.datapilot.load;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import io.datapilot.core.delta.DeltaIO;
+import io.datapilot.core.spark.JobCounter;
+import io.delta.tables.DeltaTable;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.execution.FileSourceScanExec;
+import org.apache.spark.sql.execution.SparkPlan;
+import org.apache.spark.sql.execution.adaptive.AdaptiveSparkPlanExec;
+import org.apache.spark.sql.execution.adaptive.QueryStageExec;
+import org.apache.spark.sql.types.DateType;
+import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StringType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.TimestampType;
+import scala.jdk.javaapi.CollectionConverters;
+
+/**
+ * The same representative queries on the untuned and the tuned table of a run date: a selective
+ * filter on the index column, a date range, a group-by aggregate, a selection of columns and rows,
+ * a join on the index. Each runs after warm-ups, several times; what is kept: the median time, the
+ * files read out of the files of the run date, and the bytes scanned (from Spark's scan metrics).
+ */
+public final class QueryBenchmark {
+
+    /** One query on one table. */
+    public record Measure(String query, String table, List<Double> seconds, double medianSeconds, double minSeconds, double maxSeconds,
+            long filesRead, long filesTotal, long bytesRead, long rows) {}
+
+    private record Query(String name, Function<Dataset<Row>, Dataset<Row>> build) {}
+
+    private final SparkSession spark;
+
+    public QueryBenchmark(SparkSession spark) {
+        this.spark = spark;
+    }
+
+    public List<Measure> run(String untunedPath, String tunedPath, List<String> index, LocalDate runDate, int runs, int warmups) {
+        Dataset<Row> tuned = DeltaIO.readRunDate(spark, tunedPath, runDate);
+        List<Query> queries = queries(tuned, index);
+        List<Measure> measures = new ArrayList<>();
+        for (Query query : queries) {
+            measures.add(measure(query, "untuned", untunedPath, runDate, runs, warmups));
+            measures.add(measure(query, "tuned", tunedPath, runDate, runs, warmups));
+        }
+        return measures;
+    }
+
+    private List<Query> queries(Dataset<Row> tuned, List<String> index) {
+        List<StructField> fields = Arrays.stream(tuned.schema().fields()).filter(field -> !field.name().startsWith("_")).toList();
+        List<Query> queries = new ArrayList<>();
+        if (!index.isEmpty()) {
+            String key = index.get(0);
+            // a value taken from the middle of the data, by hash: neither the first nor the last file's
+            Row picked = tuned.select(col(quoted(key))).where(col(quoted(key)).isNotNull())
+                    .orderBy(org.apache.spark.sql.functions.xxhash64(col(quoted(key)))).limit(1).first();
+            Object value = picked.get(0);
+            queries.add(new Query("filtre sélectif sur " + key, table -> table.where(col(quoted(key)).equalTo(lit(value)))));
+            queries.add(new Query("jointure sur " + key, table -> table.where(col(quoted(key)).equalTo(lit(value))).alias("a")
+                    .join(table.alias("b"), col("a." + quoted(key)).equalTo(col("b." + quoted(key))))));
+        }
+        fields.stream().filter(field -> field.dataType() instanceof DateType || field.dataType() instanceof TimestampType).findFirst()
+                .ifPresent(date -> {
+                    Row range = tuned.agg(org.apache.spark.sql.functions.min(col(quoted(date.name()))).cast("timestamp").cast("long"),
+                            org.apache.spark.sql.functions.max(col(quoted(date.name()))).cast("timestamp").cast("long")).first();
+                    if (!range.isNullAt(0)) {
+                        long low = range.getLong(0) + (range.getLong(1) - range.getLong(0)) / 10;
+                        long high = low + (range.getLong(1) - range.getLong(0)) / 10;
+                        queries.add(new Query("intervalle de dates sur " + date.name(), table -> table.where(
+                                col(quoted(date.name())).cast("timestamp").cast("long").between(low, high))));
+                    }
+                });
+        StructField category = fields.stream().filter(field -> field.dataType() instanceof StringType && !index.contains(field.name()))
+                .findFirst().orElse(null);
+        StructField number = fields.stream().filter(field -> field.dataType() instanceof NumericType).findFirst().orElse(null);
+        if (category != null && number != null) {
+            queries.add(new Query("agrégat par " + category.name(), table -> table.groupBy(col(quoted(category.name())))
+                    .agg(org.apache.spark.sql.functions.count(lit(1)), org.apache.spark.sql.functions.avg(col(quoted(number.name()))))));
+        }
+        if (number != null) {
+            List<org.apache.spark.sql.Column> some = fields.stream().limit(5).map(field -> col(quoted(field.name()))).toList();
+            queries.add(new Query("sélection de colonnes et de lignes", table -> table.where(col(quoted(number.name())).isNotNull())
+                    .select(some.toArray(org.apache.spark.sql.Column[]::new)).limit(1000)));
+        }
+        return queries;
+    }
+
+    private Measure measure(Query query, String label, String path, LocalDate runDate, int runs, int warmups) {
+        long total = DeltaTable.forPath(spark, path).toDF().where(col(DeltaIO.RUN_DATE).equalTo(lit(Date.valueOf(runDate))))
+                .inputFiles().length;
+        for (int i = 0; i < warmups; i++) {
+            query.build().apply(DeltaIO.readRunDate(spark, path, runDate)).collectAsList();
+        }
+        List<Double> times = new ArrayList<>();
+        long files = 0;
+        long bytes = 0;
+        long rows = 0;
+        for (int i = 0; i < runs; i++) {
+            Dataset<Row> result = query.build().apply(DeltaIO.readRunDate(spark, path, runDate));
+            long start = System.nanoTime();
+            try (JobCounter ignored = JobCounter.start(spark)) {
+                rows = result.collectAsList().size();
+            }
+            times.add((System.nanoTime() - start) / 1e9);
+            long[] scanned = scanned(result.queryExecution().executedPlan());
+            files = scanned[0];
+            bytes = scanned[1];
+        }
+        List<Double> sorted = times.stream().sorted().toList();
+        double median = sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2)
+                : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
+        return new Measure(query.name(), label, List.copyOf(times), median, sorted.get(0), sorted.get(sorted.size() - 1), files, total,
+                bytes, rows);
+    }
+
+    /** Files and bytes read by every file scan of an executed plan (adaptive stages included). */
+    static long[] scanned(SparkPlan plan) {
+        long[] totals = new long[2];
+        List<SparkPlan> pending = new ArrayList<>(List.of(plan));
+        while (!pending.isEmpty()) {
+            SparkPlan node = pending.remove(pending.size() - 1);
+            if (node instanceof AdaptiveSparkPlanExec adaptive) {
+                pending.add(adaptive.executedPlan());
+            } else if (node instanceof QueryStageExec stage) {
+                pending.add(stage.plan());
+            } else if (node instanceof FileSourceScanExec scan) {
+                totals[0] += metric(scan, "numFiles");
+                totals[1] += metric(scan, "filesSize");
+            }
+            pending.addAll(CollectionConverters.asJava(node.children()));
+        }
+        return totals;
+    }
+
+    private static long metric(SparkPlan node, String name) {
+        scala.Option<org.apache.spark.sql.execution.metric.SQLMetric> metric = node.metrics().get(name);
+        return metric.isDefined() ? metric.get().value() : 0;
+    }
+
+    private static String quoted(String name) {
+        return "`" + name.replace("`", "``") + "`";
+    }
+}
