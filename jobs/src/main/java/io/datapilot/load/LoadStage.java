@@ -129,7 +129,8 @@ public final class LoadStage {
         Dataset<Row> typed = clean.select(columns.toArray(Column[]::new));
         Jobs.labelled(spark, "load", "writing " + display, () -> DeltaIO.replaceRunDate(typed, tunedPath, runDate, null,
                 "datapilot load " + runDate));
-        optimise(display, tunedPath, index);
+        long runDateBytes = DeltaTable.forPath(spark, untunedPath).detail().first().<Long>getAs("sizeInBytes");
+        optimise(display, tunedPath, index, runDateBytes);
         clean.unpersist();
         long untunedBytes = DeltaTable.forPath(spark, untunedPath).detail().first().<Long>getAs("sizeInBytes");
         long tunedBytes = DeltaTable.forPath(spark, tunedPath).detail().first().<Long>getAs("sizeInBytes");
@@ -255,13 +256,23 @@ public final class LoadStage {
             boolean notNull = tuned != null ? tuned.notNull() : column.equals(DeltaIO.RUN_DATE);
             definitions.add(quoted(column) + " " + type + (notNull ? " NOT NULL" : ""));
         }
-        spark.sql("CREATE TABLE delta." + quoted(path) + " (" + String.join(", ", definitions) + ") USING delta PARTITIONED BY ("
+        spark.sql("CREATE TABLE delta." + quoted(qualified(path)) + " (" + String.join(", ", definitions) + ") USING delta PARTITIONED BY ("
                 + DeltaIO.RUN_DATE + ")");
         for (TunedColumn column : target) {
             if (column.nonNegativeCheck()) {
-                spark.sql("ALTER TABLE delta." + quoted(path) + " ADD CONSTRAINT " + constraint(column.column()) + " CHECK ("
+                spark.sql("ALTER TABLE delta." + quoted(qualified(path)) + " ADD CONSTRAINT " + constraint(column.column()) + " CHECK ("
                         + quoted(column.column()) + " >= 0)");
             }
+        }
+    }
+
+    /** SQL's delta.`path` needs an absolute path: a relative warehouse is made absolute here. */
+    private String qualified(String path) {
+        org.apache.hadoop.fs.Path location = new org.apache.hadoop.fs.Path(path);
+        try {
+            return location.getFileSystem(spark.sessionState().newHadoopConf()).makeQualified(location).toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot resolve " + path + ": " + e.getMessage(), e);
         }
     }
 
@@ -269,15 +280,20 @@ public final class LoadStage {
         return "non_negatif_" + column.replaceAll("[^a-z0-9_]", "_");
     }
 
-    /** Compacts the run date's files and clusters them by the index columns (Z-order). */
-    private void optimise(String display, String path, List<String> index) {
+    /**
+     * Compacts the run date's files and clusters them by the index columns (Z-order), into files of
+     * {@code load.target_file_mb} at most, and at most a sixteenth of the data each: a selective
+     * filter then skips at least fifteen files in sixteen (files of 1 MiB at least).
+     */
+    private void optimise(String display, String path, List<String> index, long dataBytes) {
+        long target = Math.max(1L << 20, Math.min(config.load().targetFileMb() * (1L << 20), dataBytes / 16));
         String previous = spark.conf().get("spark.databricks.delta.optimize.maxFileSize", null);
-        spark.conf().set("spark.databricks.delta.optimize.maxFileSize", String.valueOf(config.load().targetFileMb() * 1024L * 1024L));
+        spark.conf().set("spark.databricks.delta.optimize.maxFileSize", String.valueOf(target));
         try {
             String where = " WHERE " + DeltaIO.RUN_DATE + " = DATE'" + runDate + "'";
             String zorder = index.isEmpty() ? "" : " ZORDER BY (" + String.join(", ", index.stream().map(LoadStage::quoted).toList()) + ")";
             Jobs.labelled(spark, "load", display + " · OPTIMIZE" + (index.isEmpty() ? "" : " ZORDER BY " + String.join(", ", index)),
-                    () -> spark.sql("OPTIMIZE delta." + quoted(path) + where + zorder).collectAsList());
+                    () -> spark.sql("OPTIMIZE delta." + quoted(qualified(path)) + where + zorder).collectAsList());
         } finally {
             if (previous == null) {
                 spark.conf().unset("spark.databricks.delta.optimize.maxFileSize");

@@ -175,4 +175,19 @@ class ClinicGateAndCleanTest {
         assertThat(Ingest.version(warehouse, "silver.animaux_suivi")).isEqualTo(version);
         assertThat(Ingest.table(warehouse, "silver.animaux_suivi").count()).isEqualTo(rows);
     }
+
+    @Test
+    @org.junit.jupiter.api.Order(5)
+    void timesTheQueriesOfBothTablesThroughTheCommandLine() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int code = io.datapilot.Datapilot.execute(new String[] {"benchmark-queries", "--config", CONFIG.toString(), "--warehouse",
+                warehouse.toString(), "--run-date", RUN.toString(), "--runs", "1", "--warmups", "0"},
+                new PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8), new PrintStream(OutputStream.nullOutputStream()));
+        assertThat(code).isZero();
+        assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("filtre sélectif sur identifiant_animal")
+                .contains("agrégat par");
+        org.apache.spark.sql.Dataset<Row> timings = Ingest.table(warehouse, "governance.query_timings");
+        assertThat(timings.where("variant = 'tuned'").count()).isEqualTo(timings.where("variant = 'untuned'").count()).isPositive();
+        assertThat(timings.where("median_seconds <= 0 OR files_read > files_total * 2 OR rows < 0").count()).isZero();
+    }
 }
