@@ -105,7 +105,7 @@ default_args = {
 
 with DAG(
     dag_id="datapilot_nightly",
-    description="datapilot: ingest, audit, quality gate, clean (then load, analysis and report stages as they are added)",
+    description="datapilot: ingest, audit, quality gate, clean, load, query timing (analysis and report stages join as they are added)",
     schedule="0 2 * * *",
     start_date=datetime(2025, 1, 1, tzinfo=timezone.utc),
     catchup=False,
