@@ -15,19 +15,15 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.datapilot.core.cli.DatapilotCommand;
 import io.datapilot.core.cli.RunContext;
 import io.datapilot.core.delta.Warehouse;
-import io.datapilot.core.delta.Warehouse.Layer;
+import io.datapilot.core.delta.WarehouseTables;
 import io.datapilot.core.fs.HadoopConfigs;
 import io.datapilot.core.text.ConsoleTable;
 import io.datapilot.core.text.Numbers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -97,25 +93,7 @@ public final class TablesCommand extends DatapilotCommand {
     static List<TableInfo> list(SparkSession spark, Warehouse warehouse, org.apache.hadoop.conf.Configuration hadoop,
             boolean withChecksums) {
         List<TableInfo> tables = new ArrayList<>();
-        for (Layer layer : Layer.values()) {
-            Path folder = new Path(warehouse.table(layer, ""));
-            try {
-                FileSystem fs = folder.getFileSystem(hadoop);
-                if (!fs.exists(folder)) {
-                    continue;
-                }
-                FileStatus[] children = fs.listStatus(folder);
-                Arrays.sort(children);
-                for (FileStatus child : children) {
-                    if (child.isDirectory() && fs.exists(new Path(child.getPath(), "_delta_log"))) {
-                        tables.add(info(spark, Warehouse.displayName(layer, child.getPath().getName()), child.getPath().toString(),
-                                withChecksums));
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot list " + folder + ": " + e.getMessage(), e);
-            }
-        }
+        WarehouseTables.list(warehouse, hadoop).forEach((name, path) -> tables.add(info(spark, name, path, withChecksums)));
         return tables;
     }
 

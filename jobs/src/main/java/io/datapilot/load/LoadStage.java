@@ -129,10 +129,9 @@ public final class LoadStage {
         Dataset<Row> typed = clean.select(columns.toArray(Column[]::new));
         Jobs.labelled(spark, "load", "writing " + display, () -> DeltaIO.replaceRunDate(typed, tunedPath, runDate, null,
                 "datapilot load " + runDate));
-        long runDateBytes = DeltaTable.forPath(spark, untunedPath).detail().first().<Long>getAs("sizeInBytes");
-        optimise(display, tunedPath, index, runDateBytes);
-        clean.unpersist();
         long untunedBytes = DeltaTable.forPath(spark, untunedPath).detail().first().<Long>getAs("sizeInBytes");
+        optimise(display, tunedPath, index, untunedBytes);
+        clean.unpersist();
         long tunedBytes = DeltaTable.forPath(spark, tunedPath).detail().first().<Long>getAs("sizeInBytes");
         List<Check> checks = verify(name, display, rows, untunedPath, tunedPath);
         progress.println("[load] " + display + ": " + Numbers.count(rows) + " rows; tuned " + Numbers.count(tunedBytes) + " bytes vs untuned "
@@ -231,8 +230,7 @@ public final class LoadStage {
         }
         String source = config.dataset() != null && config.dataset().name().equals(name) ? config.dataset().base() : name;
         List<String> key = config.sources().stream().filter(candidate -> candidate.name().equals(source)).findFirst()
-                .map(SourceConfig::key).orElse(List.of()).stream()
-                .map(column -> column.matches("[a-z][a-z0-9_]*") ? column : Names.normalise(column, 0)).filter(names::contains).toList();
+                .map(SourceConfig::key).map(Names::columns).orElse(List.of()).stream().filter(names::contains).toList();
         return key.isEmpty() ? List.of() : List.of(key.get(0));
     }
 

@@ -196,13 +196,4 @@ public final class TypeTuner {
     private static boolean has(Row row, String field) {
         return List.of(row.schema().fieldNames()).contains(field);
     }
-
-    static boolean narrower(DataType candidate, DataType existing) {
-        return rank(candidate) >= 0 && rank(existing) >= 0 && rank(candidate) < rank(existing);
-    }
-
-    private static int rank(DataType type) {
-        return type instanceof ByteType ? 0 : type instanceof ShortType ? 1 : type instanceof IntegerType ? 2 : type instanceof LongType ? 3
-                : type instanceof FloatType ? 4 : type instanceof DoubleType ? 5 : -1;
-    }
 }

@@ -132,7 +132,7 @@ public final class Audit {
             requireTable(source.name(), path);
             Map<String, ColumnOrigin> origins = inputs.origins(source.name());
             String files = origins.values().stream().map(ColumnOrigin::files).filter(java.util.Objects::nonNull).findFirst().orElse(null);
-            targets.add(new Target(Warehouse.displayName(Layer.BRONZE, source.name()), path, keyNames(source.key()), origins,
+            targets.add(new Target(Warehouse.displayName(Layer.BRONZE, source.name()), path, Names.columns(source.key()), origins,
                     personalBySource.getOrDefault(source.name(), Set.of()), files,
                     inputs.invalidDates.getOrDefault(source.name(), Map.of()),
                     inputs.invalidFormats.getOrDefault(source.name(), Map.of())));
@@ -154,7 +154,7 @@ public final class Audit {
                     personalBySource.getOrDefault(relation.source(), Set.of()).forEach(column -> personal.add(relation.prefix() + column));
                 }
             }
-            targets.add(new Target(Warehouse.displayName(Layer.BRONZE, dataset.name()), path, keyNames(base.key()), origins, personal,
+            targets.add(new Target(Warehouse.displayName(Layer.BRONZE, dataset.name()), path, Names.columns(base.key()), origins, personal,
                     null, Map.of(), Map.of()));
         }
         return targets;
@@ -180,10 +180,6 @@ public final class Audit {
             throw new DatapilotException(ErrorKind.DATA, "Cannot profile " + name + ": there is no table at " + path
                     + ". Run `datapilot ingest --run-date " + runDate + "` first (or `datapilot run`).");
         }
-    }
-
-    private static List<String> keyNames(List<String> key) {
-        return key.stream().map(name -> name.matches("[a-z][a-z0-9_]*") ? name : Names.normalise(name, 0)).toList();
     }
 
     private static List<String> present(List<String> key, String[] columns) {

@@ -27,7 +27,7 @@ public final class ShowCommand extends DatapilotCommand {
 
     @Override
     protected int run(RunContext context) {
-        String path = QueryCatalog.path(context.spark(), context.config(), context.warehouse(), table);
+        String path = QueryCatalog.path(context.config(), context.warehouse(), table);
         Dataset<Row> rows = context.spark().read().format("delta").load(path);
         if (where != null) {
             rows = rows.where(where);

@@ -17,6 +17,11 @@ import java.util.Set;
 public final class Names {
     private Names() {}
 
+    /** Key columns as the tables name them: names already in snake_case stay, original headers are normalised. */
+    public static java.util.List<String> columns(java.util.List<String> key) {
+        return key.stream().map(name -> name.matches("[a-z][a-z0-9_]*") ? name : normalise(name, 0)).toList();
+    }
+
     /** Normalises one header; {@code position} (1-based) names headers that have no letters. */
     public static String normalise(String header, int position) {
         String text = header == null ? "" : header.replace("\uFEFF", "");
