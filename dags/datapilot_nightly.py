@@ -105,7 +105,7 @@ default_args = {
 
 with DAG(
     dag_id="datapilot_nightly",
-    description="datapilot: ingest, audit, quality gate, clean, load, query timing (analysis and report stages join as they are added)",
+    description="datapilot: ingest, audit, quality gate, clean, load, query timing, statistics, accessible report",
     schedule="0 2 * * *",
     start_date=datetime(2025, 1, 1, tzinfo=timezone.utc),
     catchup=False,
@@ -124,7 +124,10 @@ with DAG(
         stage_task("load")
         stage_task("query_timing")
 
-    # analysis stages (stats, train) go in a TaskGroup "analysis"; report and governance come last
+    with TaskGroup(group_id="analysis", tooltip="Tuned silver tables to statistics (gold.stats_*)") as analysis:
+        stage_task("stats")
+
+    stage_task("report")
 
     # dependencies exactly as the catalog declares them
     for stage_name, stage_operator in TASKS.items():

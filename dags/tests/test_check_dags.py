@@ -66,10 +66,10 @@ class DagChecksTest(unittest.TestCase):
     def test_a_catalog_stage_without_a_task_fails(self) -> None:
         self.nightly()
         stages = self.catalog()
-        stages.append({"name": "stats", "group": "analysis", "description": "statistics", "command": "stats",
-                       "options": ["--config", "--run-date"], "depends_on": ["quality_gate"], "inputs": [], "outputs": []})
+        stages.append({"name": "train", "group": "analysis", "description": "model training", "command": "train",
+                       "options": ["--config", "--run-date"], "depends_on": ["stats"], "inputs": [], "outputs": []})
         self.write_catalog(stages)
-        self.assertProblem("stage stats of the catalog has no task", self.problems())
+        self.assertProblem("stage train of the catalog has no task", self.problems())
 
     def test_a_stale_copy_of_the_catalog_fails(self) -> None:
         self.nightly()

@@ -3,7 +3,6 @@ package io.datapilot;
 import io.datapilot.core.DatapilotException;
 import io.datapilot.core.cli.DatapilotCommand;
 import io.datapilot.core.cli.Streams;
-import io.datapilot.ingest.IngestCommand;
 import io.datapilot.ingest.ValidateCommand;
 import io.datapilot.sample.GenerateCommand;
 import java.io.PrintStream;
@@ -21,7 +20,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "datapilot", mixinStandardHelpOptions = true, versionProvider = Datapilot.Version.class,
         description = "Audit, load, analyse and model a client's data on Apache Spark.",
-        subcommands = {PipelineCommand.class, IngestCommand.class, io.datapilot.profile.ProfileCommand.class, io.datapilot.quality.QualityGateCommand.class, io.datapilot.clean.CleanCommand.class, io.datapilot.load.LoadCommand.class, io.datapilot.load.BenchmarkQueriesCommand.class, io.datapilot.query.ShowCommand.class, io.datapilot.query.SqlCommand.class, TablesCommand.class, ValidateCommand.class, GenerateCommand.class, StagesCommand.class, io.datapilot.bench.BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {PipelineCommand.class, io.datapilot.load.BenchmarkQueriesCommand.class, io.datapilot.query.ShowCommand.class, io.datapilot.query.SqlCommand.class, TablesCommand.class, ValidateCommand.class, GenerateCommand.class, StagesCommand.class, io.datapilot.bench.BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Datapilot implements Streams, Runnable {
     private final PrintStream out;
     private final PrintStream err;
@@ -49,11 +48,29 @@ public final class Datapilot implements Streams, Runnable {
     public static int execute(String[] args, PrintStream out, PrintStream err) {
         boolean verbose = java.util.Arrays.asList(args).contains("--verbose") || java.util.Arrays.asList(args).contains("-v");
         quietLogs(verbose);
-        CommandLine commandLine = new CommandLine(new Datapilot(out, err));
+        CommandLine commandLine = commandLine(out, err);
         commandLine.setOut(new java.io.PrintWriter(out, true));
         commandLine.setErr(new java.io.PrintWriter(err, true));
         commandLine.setExecutionExceptionHandler((exception, failed, parseResult) -> report(exception, failed, err));
         return commandLine.execute(args);
+    }
+
+    /**
+     * The command line: the commands declared above, plus one command per stage of the catalog that
+     * has no options of its own (ingest, profile, quality-gate, clean, load, stats, report), described by
+     * the catalog and running the stage's runner, as {@code datapilot run} does.
+     */
+    public static CommandLine commandLine(PrintStream out, PrintStream err) {
+        CommandLine commandLine = new CommandLine(new Datapilot(out, err));
+        for (io.datapilot.core.stages.Stage stage : io.datapilot.core.stages.StageCatalog.STAGES) {
+            if (!commandLine.getSubcommands().containsKey(stage.command())) {
+                CommandLine command = new CommandLine(new StageCommand(stage));
+                command.getCommandSpec().usageMessage().description(stage.description() + "; writes " + String.join(", ",
+                        stage.outputs()) + ".");
+                commandLine.addSubcommand(stage.command(), command);
+            }
+        }
+        return commandLine;
     }
 
     private static int report(Exception exception, CommandLine failed, PrintStream err) {

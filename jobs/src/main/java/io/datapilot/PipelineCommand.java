@@ -27,10 +27,12 @@ public final class PipelineCommand extends DatapilotCommand {
     static final Map<String, StageRunner> RUNNERS = Map.of(
             "ingest", IngestStage::outcome,
             "profile", io.datapilot.profile.ProfileStage::outcome,
-            "quality_gate", io.datapilot.quality.QualityGateCommand::outcome,
+            "quality_gate", io.datapilot.quality.QualityGateStage::outcome,
             "clean", io.datapilot.clean.CleanStage::outcome,
             "load", io.datapilot.load.LoadStage::outcome,
-            "query_timing", io.datapilot.load.BenchmarkQueriesCommand::outcome);
+            "query_timing", io.datapilot.load.BenchmarkQueriesCommand::outcome,
+            "stats", io.datapilot.stats.StatsStage::outcome,
+            "report", io.datapilot.report.ReportStage::outcome);
 
     @Option(names = "--from", paramLabel = "STAGE", description = "Start at this stage (resume after a failure).")
     String from;

@@ -18,7 +18,7 @@ class StageCatalogTest {
 
     @Test
     void everyStageHasARunnerACommandAndEarlierDependencies() {
-        CommandLine cli = new CommandLine(new Datapilot(System.out, System.err));
+        CommandLine cli = Datapilot.commandLine(System.out, System.err);
         List<String> seen = new ArrayList<>();
         for (Stage stage : StageCatalog.STAGES) {
             assertThat(PipelineCommand.RUNNERS).as("runner of " + stage.name()).containsKey(stage.name());

@@ -42,7 +42,8 @@ public final class BenchCommand extends DatapilotCommand {
     public enum Suite {
         ingest,
         profile,
-        queries
+        queries,
+        stats
     }
 
     @Override
@@ -54,11 +55,13 @@ public final class BenchCommand extends DatapilotCommand {
                 case ingest -> new IngestBenchmark(context.spark(), dataset, scratch, context.err()).run(runs, warmups);
                 case profile -> new ProfileBenchmark(context.spark(), dataset, context.err()).run(runs, warmups);
                 case queries -> new QueriesBenchmark(context.spark(), dataset, context.err()).run(runs, warmups);
+                case stats -> new StatsBenchmark(context.spark(), dataset, context.err()).run(runs, warmups);
             };
             String title = switch (suite) {
                 case ingest -> "Ingestion (issue 2)";
                 case profile -> "Profiling (issue 3)";
                 case queries -> "Query times, tuned vs untuned tables (issue 4)";
+                case stats -> "Statistics (issue 5)";
             };
             String section = BenchmarkReport.section(suite.name(), title,
                     io.datapilot.core.text.Numbers.count(rows) + " generated order lines (seed "

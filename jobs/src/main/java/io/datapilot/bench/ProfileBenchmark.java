@@ -12,7 +12,6 @@ import static org.apache.spark.sql.functions.year;
 
 import io.datapilot.core.delta.DeltaIO;
 import io.datapilot.core.delta.Warehouse;
-import io.datapilot.core.spark.JobCounter;
 import io.datapilot.ingest.IngestCheck;
 import io.datapilot.ingest.IngestPlan;
 import io.datapilot.ingest.Ingestion;
@@ -27,7 +26,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -42,7 +40,6 @@ final class ProfileBenchmark {
     private final SparkSession spark;
     private final Path data;
     private final PrintStream log;
-    private final int[] jobs = new int[3];
 
     ProfileBenchmark(SparkSession spark, Path data, PrintStream log) {
         this.spark = spark;
@@ -80,18 +77,20 @@ final class ProfileBenchmark {
         log.println("[bench] profile table: " + table.count() + " rows, " + table.columns().length + " columns");
         table.unpersist();
         Dataset<Row> data = table();
-        Supplier<Double> profile = () -> timed(0, "datapilot profile", () -> Profiler.of(spark, data, "bench").withRunDate(RUN).execute());
-        Supplier<Double> scan = () -> timed(1, "bare scan", () -> data.write().format("noop").mode("overwrite").save());
-        Supplier<Double> naive = () -> timed(2, "summary() + groupBy per column", () -> {
+        Stopwatch stopwatch = new Stopwatch(spark, log);
+        Runnable profile = () -> Profiler.of(spark, data, "bench").withRunDate(RUN).execute();
+        Runnable scan = () -> data.write().format("noop").mode("overwrite").save();
+        Runnable naive = () -> {
             data.summary().collectAsList();
             for (String column : data.columns()) {
                 data.groupBy(col("`" + column + "`")).count().orderBy(desc("count")).limit(10).collectAsList();
             }
-        });
+        };
         List<Comparison> comparisons = new ArrayList<>();
-        Timings profileTimes = measure(profile, runs, warmups);
-        Timings scanTimes = measure(scan, runs, warmups);
-        Timings naiveTimes = measure(naive, runs, warmups);
+        Timings profileTimes = stopwatch.measure("datapilot profile", profile, runs, warmups);
+        Timings scanTimes = stopwatch.measure("bare scan", scan, runs, warmups);
+        Timings naiveTimes = stopwatch.measure("summary() + groupBy per column", naive, runs, warmups);
+        int[] jobs = {stopwatch.jobs("datapilot profile"), stopwatch.jobs("bare scan"), stopwatch.jobs("summary() + groupBy per column")};
         String columns = data.columns().length + " columns";
         comparisons.add(new Comparison("profiling vs bare scan (" + columns + ")", profileTimes, scanTimes, 3.0,
                 "Spark jobs of one run: datapilot profile " + jobs[0] + ", bare scan " + jobs[1]
@@ -103,30 +102,5 @@ final class ProfileBenchmark {
                         + "; the baseline computes less (approximate quartiles, no distinct counts, lengths, outliers,"
                         + " duplicates, mixed types, skewness or kurtosis)"));
         return comparisons;
-    }
-
-    private Timings measure(Supplier<Double> operation, int runs, int warmups) {
-        for (int i = 0; i < warmups; i++) {
-            operation.get();
-        }
-        List<Double> times = new ArrayList<>();
-        for (int i = 0; i < runs; i++) {
-            times.add(operation.get());
-        }
-        return new Timings(lastName, times);
-    }
-
-    private String lastName;
-
-    private double timed(int slot, String what, Runnable work) {
-        lastName = what;
-        try (JobCounter counter = JobCounter.start(spark)) {
-            long start = System.nanoTime();
-            work.run();
-            double seconds = (System.nanoTime() - start) / 1e9;
-            jobs[slot] = counter.jobs();
-            log.printf("[bench]   %s: %.2f s, %d Spark jobs%n", what, seconds, jobs[slot]);
-            return seconds;
-        }
     }
 }

@@ -48,7 +48,8 @@ final class QueriesBenchmark {
         PipelineConfig config = new PipelineConfig(loaded.project(), loaded.baseDir(), root.toString(), loaded.spark(),
                 data.resolve("queries-reports").toString(), loaded.sources(), loaded.dataset(), loaded.rgpd(), loaded.profile(),
                 loaded.qualityGate(), new CleanConfig(List.of(table), clean.missingIndicators(), clean.dropDuplicates(), clean.outliers(),
-                        clean.impossible(), clean.normaliseCategories(), clean.columns()), loaded.load());
+                        clean.impossible(), clean.normaliseCategories(), clean.columns()), loaded.load(), loaded.stats(),
+                loaded.report());
         Warehouse warehouse = new Warehouse(root.toString());
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         if (!DeltaIO.exists(spark, warehouse.table(Layer.SILVER, table + CleanStage.CLEAN_SUFFIX))) {

@@ -44,6 +44,30 @@ class SampleAuditTest {
         result = Audit.of(TestSpark.session(), config).runDate(RUN).progressTo(progress).execute();
         cleaned = new io.datapilot.clean.CleanStage(TestSpark.session(), config, new io.datapilot.core.delta.Warehouse(warehouse.toString()),
                 RUN, progress).execute();
+        new io.datapilot.load.LoadStage(TestSpark.session(), config, new io.datapilot.core.delta.Warehouse(warehouse.toString()), RUN,
+                progress).execute();
+        for (String command : List.of("stats", "report")) {
+            int code = io.datapilot.Datapilot.execute(new String[] {command, "--config", Paths.root().resolve("conf/pipeline.yaml").toString(),
+                    "--warehouse", warehouse.toString(), "--reports-dir", reports.toString(), "--run-date", RUN.toString()}, progress, progress);
+            assertThat(code).as(command + ": " + log.toString(StandardCharsets.UTF_8)).isZero();
+        }
+    }
+
+    /** The report of the sample: every page accessible (axe-core in Chromium), links resolving, notebook valid. */
+    @Test
+    void writesAnAccessibleReportWithTheSampleStatistics() throws IOException {
+        Path site = reports.resolve(RUN + "/site");
+        String index = Files.readString(site.resolve("index.html"), StandardCharsets.UTF_8);
+        assertThat(index).contains("<html lang=\"fr\">").contains("Chiffres clés").contains("Lumen");
+        String bivariate = Files.readString(site.resolve("bivarie.html"), StandardCharsets.UTF_8);
+        // the generator makes next year's spending follow this year's revenue: the strongest link with that target
+        assertThat(bivariate).contains("Liens avec les cibles").contains("depenses_annee_suivante").contains("Corrélations de Pearson");
+        org.apache.spark.sql.Row strongest = Ingest.table(warehouse, "gold.stats_target")
+                .where("target = 'depenses_annee_suivante'").orderBy(org.apache.spark.sql.functions.abs(
+                        org.apache.spark.sql.functions.col("effect_value")).desc()).first();
+        assertThat(strongest.<String>getAs("variable")).isEqualTo("chiffre_affaires");
+        io.datapilot.testing.SiteChecks.accessible(site);
+        io.datapilot.testing.SiteChecks.validNotebook(site.resolve(io.datapilot.report.ReportStage.NOTEBOOK));
     }
 
     private io.datapilot.clean.CleaningAction action(String column, String action) {

@@ -190,4 +190,77 @@ class ClinicGateAndCleanTest {
         assertThat(timings.where("variant = 'tuned'").count()).isEqualTo(timings.where("variant = 'untuned'").count()).isPositive();
         assertThat(timings.where("median_seconds <= 0 OR files_read > files_total * 2 OR rows < 0").count()).isZero();
     }
+
+    @Test
+    @org.junit.jupiter.api.Order(6)
+    void describesTheTunedTableAndWritesAnAccessibleReportWithItsWorkbookAndNotebook() throws Exception {
+        Path reports = warehouse.getParent().resolve("reports-fr");
+        for (String command : List.of("stats", "report")) {
+            java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+            int code = io.datapilot.Datapilot.execute(new String[] {command, "--config", CONFIG.toString(), "--warehouse",
+                    warehouse.toString(), "--reports-dir", reports.toString(), "--run-date", RUN.toString()},
+                    new PrintStream(OutputStream.nullOutputStream()), new PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(code).as(err.toString(java.nio.charset.StandardCharsets.UTF_8)).isZero();
+        }
+        // the statistics in long format, for the tuned table, in one Delta table per analysis
+        for (String table : io.datapilot.stats.StatsStage.TABLES) {
+            assertThat(Ingest.table(warehouse, "gold." + table).columns()).as(table).contains("table", "_run_date");
+        }
+        org.apache.spark.sql.Dataset<Row> univariate = Ingest.table(warehouse, "gold.stats_univariate");
+        assertThat(univariate.where("table = 'silver.animaux_suivi' AND column = 'poids_kg' AND statistic = 'mean'").count()).isOne();
+        assertThat(Ingest.table(warehouse, "gold.stats_target").where("target = 'vaccine'").count()).isPositive();
+        // a rerun of the same run date replaces the statistics
+        long rows = univariate.count();
+        io.datapilot.Datapilot.execute(new String[] {"stats", "--config", CONFIG.toString(), "--warehouse", warehouse.toString(),
+                "--run-date", RUN.toString()}, new PrintStream(OutputStream.nullOutputStream()), new PrintStream(OutputStream.nullOutputStream()));
+        assertThat(Ingest.table(warehouse, "gold.stats_univariate").count()).isEqualTo(rows);
+
+        Path site = reports.resolve(RUN + "/site");
+        assertThat(site.resolve("index.html")).content(java.nio.charset.StandardCharsets.UTF_8).contains("<html lang=\"fr\">")
+                .contains("Tableau de bord").contains("Clinique vétérinaire des Tilleuls").contains("30/06/2024");
+        assertThat(site.resolve("univarie.html")).content(java.nio.charset.StandardCharsets.UTF_8).contains("poids_kg (kg)")
+                .contains("role=\"img\"");
+        try (java.util.stream.Stream<Path> svgs = java.nio.file.Files.list(site.resolve("charts"))) {
+            List<Path> charts = svgs.toList();
+            assertThat(charts).as("only the charts, no checksum file").allMatch(chart -> chart.getFileName().toString().endsWith(".svg"));
+            assertThat(charts).isNotEmpty();
+            javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            for (Path chart : charts) {
+                org.w3c.dom.Document svg = factory.newDocumentBuilder().parse(chart.toFile());
+                assertThat(svg.getElementsByTagName("title").item(0).getTextContent()).as(chart.toString()).isNotBlank();
+                assertThat(svg.getElementsByTagName("desc").item(0).getTextContent()).as(chart.toString()).isNotBlank();
+            }
+        }
+        io.datapilot.testing.SiteChecks.accessible(site);
+        io.datapilot.testing.SiteChecks.validNotebook(site.resolve(io.datapilot.report.ReportStage.NOTEBOOK));
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                site.resolve(io.datapilot.report.ReportStage.WORKBOOK).toFile())) {
+            assertThat(workbook.getNumberOfSheets()).isGreaterThanOrEqualTo(15);
+            org.apache.poi.ss.usermodel.Sheet numeric = java.util.stream.StreamSupport.stream(workbook.spliterator(), false)
+                    .filter(sheet -> sheet.getSheetName().startsWith("Variables numériques")).findFirst().orElseThrow();
+            assertThat(numeric.getRow(1).getCell(1).getCellType()).as("numbers stay numbers")
+                    .isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
+        }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(7)
+    void writesTheReportInEnglishWhenConfigured() throws Exception {
+        Path reports = warehouse.getParent().resolve("reports-en");
+        io.datapilot.core.config.PipelineConfig english = new io.datapilot.core.config.PipelineConfig(config.project(), config.baseDir(),
+                config.warehouse(), config.spark(), reports.toString(), config.sources(), config.dataset(), config.rgpd(), config.profile(),
+                config.qualityGate(), config.clean(), config.load(), config.stats(),
+                new io.datapilot.core.config.ReportConfig(io.datapilot.core.config.ReportLocale.EN, "Clinic report"));
+        io.datapilot.core.cli.GlobalOptions options = new io.datapilot.core.cli.GlobalOptions();
+        options.runDate = RUN;
+        try (io.datapilot.core.cli.RunContext context = new io.datapilot.core.cli.RunContext(options,
+                new PrintStream(OutputStream.nullOutputStream()), new PrintStream(OutputStream.nullOutputStream()))) {
+            context.useConfig(english);
+            io.datapilot.report.ReportStage.outcome(context);
+        }
+        Path site = reports.resolve(RUN + "/site");
+        assertThat(site.resolve("index.html")).content(java.nio.charset.StandardCharsets.UTF_8).contains("<html lang=\"en\">")
+                .contains("<title>Dashboard – Clinic report</title>").contains("2024-06-30").contains("Skip to content");
+        io.datapilot.testing.SiteChecks.accessible(site);
+    }
 }

@@ -43,6 +43,29 @@ public final class ConfigValidator {
         if (config.load().targetFileMb() < 1) {
             problems.add("load.target_file_mb", "must be at least 1 (megabytes).");
         }
+        validateStats(config.stats(), problems);
+    }
+
+    private static void validateStats(StatsConfig stats, ConfigProblems problems) {
+        if (stats.topN() < 1 || stats.topN() > 100) {
+            problems.add("stats.top_n", stats.topN() + " must be between 1 and 100 (modalities named in frequency tables; 10 by default).");
+        }
+        if (stats.maxModalities() < 2 || stats.maxModalities() > 1000) {
+            problems.add("stats.max_modalities", stats.maxModalities() + " must be between 2 and 1000 (30 by default): contingency"
+                    + " tables grow with its square.");
+        }
+        if (stats.scatterPoints() < 10 || stats.scatterPoints() > 100_000) {
+            problems.add("stats.scatter_points", stats.scatterPoints() + " must be between 10 and 100000 (2000 by default).");
+        }
+        if (stats.histogramBins() != null && (stats.histogramBins() < 2 || stats.histogramBins() > 200)) {
+            problems.add("stats.histogram_bins", stats.histogramBins() + " must be between 2 and 200, or left out for the"
+                    + " Freedman–Diaconis rule.");
+        }
+        for (int i = 0; i < stats.scatterPairs().size(); i++) {
+            if (stats.scatterPairs().get(i).size() != 2) {
+                problems.add("stats.scatter_pairs[" + i + "]", "must name exactly two numeric columns, such as [age, revenu].");
+            }
+        }
     }
 
     private static void validateRgpd(RgpdConfig rgpd, List<SourceConfig> sources, ConfigProblems problems) {

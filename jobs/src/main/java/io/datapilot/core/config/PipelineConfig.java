@@ -21,7 +21,9 @@ public record PipelineConfig(
         ProfileConfig profile,
         QualityGateConfig qualityGate,
         CleanConfig clean,
-        LoadConfig load) {
+        LoadConfig load,
+        StatsConfig stats,
+        ReportConfig report) {
 
     public static final String DEFAULT_WAREHOUSE = "warehouse";
     public static final String DEFAULT_REPORTS_DIR = "reports";
@@ -37,6 +39,13 @@ public record PipelineConfig(
         qualityGate = qualityGate == null ? QualityGateConfig.defaults() : qualityGate;
         clean = clean == null ? CleanConfig.defaults() : clean;
         load = load == null ? LoadConfig.defaults() : load;
+        stats = stats == null ? StatsConfig.defaults() : stats;
+        report = report == null ? ReportConfig.defaults() : report;
+    }
+
+    /** The report's locale: {@code report.locale}, else {@code project.locale}. */
+    public ReportLocale reportLocale() {
+        return report.locale() != null ? report.locale() : project.locale();
     }
 
     public SourceConfig source(String name) {
@@ -49,12 +58,12 @@ public record PipelineConfig(
     PipelineConfig withPaths(String resolvedBaseDir, String resolvedWarehouse, String resolvedReports,
             List<SourceConfig> resolvedSources, RgpdConfig resolvedRgpd) {
         return new PipelineConfig(project, resolvedBaseDir, resolvedWarehouse, spark, resolvedReports, resolvedSources, dataset,
-                resolvedRgpd, profile, qualityGate, clean, load);
+                resolvedRgpd, profile, qualityGate, clean, load, stats, report);
     }
 
     /** The same configuration writing its tables and reports elsewhere (paths already resolved). */
     public PipelineConfig withOutputs(String otherWarehouse, String otherReportsDir) {
         return new PipelineConfig(project, baseDir, otherWarehouse, spark, otherReportsDir, sources, dataset, rgpd, profile,
-                qualityGate, clean, load);
+                qualityGate, clean, load, stats, report);
     }
 }

@@ -36,6 +36,15 @@ public final class ReportFiles {
 
     /** One sheet per table: bold header, frozen first row, filters, readable column widths. */
     public String writeWorkbook(String name, List<Table> tables) {
+        return writeSheets(name, tables.stream().map(table -> new Sheet(table.title(), table.headers(),
+                table.rows().stream().map(row -> List.<Object>copyOf(row.stream().map(v -> v == null ? "" : v).toList())).toList()))
+                .toList());
+    }
+
+    /** A sheet of typed values: numbers stay numbers (sortable, summable), dates are dates, null is an empty cell. */
+    public record Sheet(String title, List<String> headers, List<List<Object>> rows) {}
+
+    public String writeSheets(String name, List<Sheet> sheets) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
             CellStyle header = workbook.createCellStyle();
             Font bold = workbook.createFont();
@@ -43,8 +52,11 @@ public final class ReportFiles {
             header.setFont(bold);
             CellStyle wrapped = workbook.createCellStyle();
             wrapped.setWrapText(true);
-            for (Table table : tables) {
-                Sheet sheet = workbook.createSheet(table.title().length() > 31 ? table.title().substring(0, 31) : table.title());
+            CellStyle date = workbook.createCellStyle();
+            date.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy"));
+            for (Sheet table : sheets) {
+                org.apache.poi.ss.usermodel.Sheet sheet = workbook.createSheet(table.title().length() > 31
+                        ? table.title().substring(0, 31) : table.title());
                 Row top = sheet.createRow(0);
                 for (int c = 0; c < table.headers().size(); c++) {
                     Cell cell = top.createCell(c);
@@ -57,15 +69,31 @@ public final class ReportFiles {
                 }
                 for (int r = 0; r < table.rows().size(); r++) {
                     Row row = sheet.createRow(r + 1);
-                    List<String> values = table.rows().get(r);
+                    List<Object> values = table.rows().get(r);
                     for (int c = 0; c < values.size() && c < widths.length; c++) {
-                        String value = values.get(c) == null ? "" : values.get(c);
+                        Object value = values.get(c);
                         Cell cell = row.createCell(c);
-                        cell.setCellValue(value);
-                        if (value.length() > 60) {
-                            cell.setCellStyle(wrapped);
+                        String text;
+                        if (value instanceof Number number && Double.isFinite(number.doubleValue())) {
+                            cell.setCellValue(number.doubleValue());
+                            text = number.toString();
+                        } else if (value instanceof Boolean flag) {
+                            cell.setCellValue(flag);
+                            text = flag.toString();
+                        } else if (value instanceof java.sql.Date day) {
+                            cell.setCellValue(day.toLocalDate());
+                            cell.setCellStyle(date);
+                            text = "31/12/2024";
+                        } else if (value == null || value instanceof Number) {
+                            text = "";
+                        } else {
+                            text = value.toString();
+                            cell.setCellValue(text);
+                            if (text.length() > 60) {
+                                cell.setCellStyle(wrapped);
+                            }
                         }
-                        widths[c] = Math.max(widths[c], Math.min(value.length(), 60));
+                        widths[c] = Math.max(widths[c], Math.min(text.length(), 60));
                     }
                 }
                 for (int c = 0; c < widths.length; c++) {
@@ -83,9 +111,15 @@ public final class ReportFiles {
         }
     }
 
+    /** Local folders without Hadoop's hidden .crc files next to each document: people open these folders. */
+    private org.apache.hadoop.fs.FileSystem fileSystem(Path path) throws IOException {
+        org.apache.hadoop.fs.FileSystem fs = path.getFileSystem(hadoop);
+        return fs instanceof org.apache.hadoop.fs.ChecksumFileSystem checksummed ? checksummed.getRawFileSystem() : fs;
+    }
+
     private String write(String name, byte[] content) {
         Path path = new Path(path(name));
-        try (OutputStream out = path.getFileSystem(hadoop).create(path, true)) {
+        try (OutputStream out = fileSystem(path).create(path, true)) {
             out.write(content);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + path + ": " + e.getMessage()

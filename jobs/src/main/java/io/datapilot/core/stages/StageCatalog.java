@@ -36,7 +36,19 @@ public final class StageCatalog {
             new Stage("query_timing", "preparation", "Time representative queries on the untuned and the tuned tables (median"
                     + " time, files read, bytes scanned)", "benchmark-queries", Stage.RUN_OPTIONS, List.of("load"),
                     List.of("silver.<dataset>_untuned", "silver.<dataset>", "audit.schema_report"),
-                    List.of("governance.query_timings")));
+                    List.of("governance.query_timings")),
+            new Stage("stats", "analysis", "Describe the tuned tables: univariate statistics and frequencies, histograms, correlations"
+                    + " (Pearson, Spearman), chi-square and Cramér's V, ANOVA, principal components, links with the targets", "stats",
+                    Stage.RUN_OPTIONS, List.of("load"), List.of("silver.<dataset>", "audit.data_dictionary"),
+                    List.of("gold.stats_univariate", "gold.stats_frequencies", "gold.stats_histograms", "gold.stats_correlations",
+                            "gold.stats_chi_square", "gold.stats_contingency", "gold.stats_groups", "gold.stats_anova", "gold.stats_pca",
+                            "gold.stats_target")),
+            new Stage("report", "report", "Write the accessible HTML report (key figures, sources, dictionary, quality, RGPD,"
+                    + " cleaning, load and query timing, statistics with SVG charts), its XLSX workbook and its Jupyter notebook",
+                    "report", Stage.RUN_OPTIONS, List.of("stats", "query_timing"),
+                    List.of("audit.*", "governance.query_timings", "gold.stats_*", "silver.<dataset>"),
+                    List.of("reports/<run date>/site/", "reports/<run date>/site/statistiques.xlsx",
+                            "reports/<run date>/site/analyses.ipynb")));
 
     private StageCatalog() {}
 

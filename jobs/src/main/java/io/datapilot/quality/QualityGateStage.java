@@ -1,24 +1,14 @@
 package io.datapilot.quality;
 
-import io.datapilot.core.cli.DatapilotCommand;
 import io.datapilot.core.cli.RunContext;
 import io.datapilot.core.stages.StageOutcome;
 import io.datapilot.core.text.ConsoleTable;
 import io.datapilot.core.text.Numbers;
 import java.util.List;
-import picocli.CommandLine.Command;
 
-/** {@code datapilot quality-gate}: fails (exit code 1) when the run date's data is below the thresholds. */
-@Command(name = "quality-gate", description = "Check the run date's quarantine ratios, critical alerts and completeness"
-        + " against quality_gate in the configuration; write audit.quality_gate and fail (exit code 1) when a check is"
-        + " not met.")
-public final class QualityGateCommand extends DatapilotCommand {
-
-    @Override
-    protected int run(RunContext context) {
-        outcome(context);
-        return 0;
-    }
+/** The quality gate as a stage: fails (exit code 1) when the run date's data is below the thresholds. */
+public final class QualityGateStage {
+    private QualityGateStage() {}
 
     /** The gate as a stage of {@code datapilot run}. */
     public static StageOutcome outcome(RunContext context) {

@@ -1,0 +1,25 @@
+package io.datapilot.report;
+
+import io.datapilot.core.report.Table;
+import java.util.List;
+
+/** A page of the report site, as sections of blocks; the HTML site and the notebook are written from it. */
+public record Page(String file, String title, String intro, List<Section> sections) {
+
+    /** A section with an anchor, a heading, a text saying what it shows and how to read it, then its blocks. */
+    public record Section(String id, String heading, String text, List<Block> blocks) {}
+
+    public sealed interface Block permits Figures, TableBlock, ChartBlock, Paragraph {}
+
+    /** Key figures, shown as cards. */
+    public record Figures(List<Figure> figures) implements Block {}
+
+    public record Figure(String label, String value, String detail) {}
+
+    /** A table, its caption and, when it has numbers, which columns are numeric (aligned right). */
+    public record TableBlock(Table table, String caption, String sql) implements Block {}
+
+    public record ChartBlock(Chart chart) implements Block {}
+
+    public record Paragraph(String text) implements Block {}
+}

@@ -1,0 +1,84 @@
+package io.datapilot.stats;
+
+import java.lang.reflect.RecordComponent;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Result records as a DataFrame: one column per record component, in snake_case, after a
+ * {@code table} column, followed by the run columns. Not-a-number and infinite values become null
+ * (Delta and analysts' tools read null as "not defined").
+ */
+final class RecordRows {
+    private RecordRows() {}
+
+    static <R extends Record> Dataset<Row> frame(SparkSession spark, Class<R> type, List<Tagged<R>> records, Timestamp at,
+            Date runDate) {
+        RecordComponent[] components = type.getRecordComponents();
+        StructType schema = new StructType().add("table", DataTypes.StringType);
+        for (RecordComponent component : components) {
+            schema = schema.add(snake(component.getName()), sparkType(component.getType()));
+        }
+        schema = schema.add("_computed_at", DataTypes.TimestampType).add("_run_date", DataTypes.DateType);
+        List<Row> rows = new ArrayList<>();
+        for (Tagged<R> tagged : records) {
+            Object[] values = new Object[components.length + 3];
+            values[0] = tagged.table();
+            for (int i = 0; i < components.length; i++) {
+                values[i + 1] = value(components[i], tagged.record());
+            }
+            values[components.length + 1] = at;
+            values[components.length + 2] = runDate;
+            rows.add(RowFactory.create(values));
+        }
+        return spark.createDataFrame(rows, schema);
+    }
+
+    /** A record of the given table. */
+    record Tagged<R>(String table, R record) {}
+
+    private static Object value(RecordComponent component, Object record) {
+        try {
+            Object value = component.getAccessor().invoke(record);
+            if (value instanceof Double d && !Double.isFinite(d)) {
+                return null;
+            }
+            return value;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot read " + component.getName() + " of " + record, e);
+        }
+    }
+
+    private static DataType sparkType(Class<?> type) {
+        if (type == double.class || type == Double.class) {
+            return DataTypes.DoubleType;
+        }
+        if (type == long.class || type == Long.class) {
+            return DataTypes.LongType;
+        }
+        if (type == int.class || type == Integer.class) {
+            return DataTypes.IntegerType;
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return DataTypes.BooleanType;
+        }
+        if (type == String.class) {
+            return DataTypes.StringType;
+        }
+        throw new IllegalArgumentException("No Spark type for " + type);
+    }
+
+    static String snake(String camel) {
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+    }
+}
