@@ -228,6 +228,7 @@ function pageFacts() {
     titles: titles.map((t) => t.textContent.trim()),
     links,
     anchors: [...new Set([...ids, ...names])],
+    duplicateIds: [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))],
   };
 }
 
@@ -404,6 +405,12 @@ async function checkPage(page, ctx, pageName) {
       : facts.titles.length > 1 ? `The page has ${facts.titles.length} <title> elements.` : 'The <title> is empty.';
     problems.push(problem(pageName, 'title', 'The page must have exactly one non-empty <title>', why,
       'Put one <title> in <head> naming the page, e.g. "Audit — patients — datapilot". (SVG <title> elements inside inline <svg> do not count.)', { selector: 'head > title' }));
+  }
+  for (const id of facts.duplicateIds) {
+    // axe 4.14 no longer checks this (WCAG 2.2 dropped 4.1.1); RGAA 8.2 still requires valid markup
+    problems.push(problem(pageName, 'duplicate-id', `The id "${id}" is used more than once`,
+      'Links, aria-labelledby and table headers pointing at it reach only the first element (RGAA 8.2, WCAG 2.1 4.1.1).',
+      'Make every id unique on the page (prefix generated ids by their kind).', { selector: `[id="${id}"]` }));
   }
   timing.facts = Date.now() - tStart;
 

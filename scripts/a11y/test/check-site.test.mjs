@@ -93,6 +93,7 @@ describe('a site whose pages each break one rule', () => {
     'wide-table-not-focusable.html': ['scrollable-region-focusable'],
     'no-main.html': ['landmark-one-main', 'region'],
     'two-titles.html': ['title'],
+    'duplicate-id.html': ['duplicate-id'],
   };
 
   test('exits 1', () => {

@@ -64,7 +64,7 @@ final class StatsBenchmark {
         log.println("[bench] statistics of " + numeric.size() + " numeric " + numeric + " and " + categorical.size() + " categorical "
                 + categorical + " variables");
         Stopwatch stopwatch = new Stopwatch(spark, log);
-        Runnable engine = () -> new StatsEngine(new StatsConfig(null, null, null, null, null)).analyse("bench", table, variables);
+        Runnable engine = () -> new StatsEngine(new StatsConfig(null, null, null, null, null, null)).analyse("bench", table, variables);
         Runnable scan = () -> table.write().format("noop").mode("overwrite").save();
         Runnable perPair = () -> {
             for (String c : numeric) {

@@ -345,15 +345,31 @@ public final class LoadStage {
                 .add("_loaded_at", DataTypes.TimestampType).add(DeltaIO.RUN_DATE, DataTypes.DateType);
         List<Row> rows = new ArrayList<>();
         for (TableLoad load : loads) {
+            java.util.Set<String> personal = personalColumns(load.tuned().substring(load.tuned().indexOf('.') + 1));
             for (TunedColumn column : load.columns()) {
+                // like the data dictionary: no observed bounds of a personal column, even generalised or pseudonymised
+                boolean mask = personal.contains(column.column());
                 rows.add(RowFactory.create(load.tuned(), column.column(), column.untuned().sql(), column.tunedSql()
-                        + (column.notNull() ? " NOT NULL" : ""), column.untunedBytes(), column.tunedBytes(), column.nulls(), column.min(),
-                        column.max(), column.maxLength(), column.notNull(), column.nonNegativeCheck() ? quoted(column.column()) + " >= 0" : null,
-                        load.index().contains(column.column()), column.reason(), at, Date.valueOf(runDate)));
+                        + (column.notNull() ? " NOT NULL" : ""), column.untunedBytes(), column.tunedBytes(), column.nulls(),
+                        mask ? null : column.min(), mask ? null : column.max(), column.maxLength(), column.notNull(),
+                        column.nonNegativeCheck() ? quoted(column.column()) + " >= 0" : null, load.index().contains(column.column()),
+                        mask ? column.reason().replaceAll("de −?-?[0-9  ,.]+ à −?-?[0-9  ,.]+", "(bornes masquées : donnée personnelle)")
+                                : column.reason(), at, Date.valueOf(runDate)));
             }
         }
         DeltaIO.replaceRunDate(spark.createDataFrame(rows, schema), warehouse.table(Layer.AUDIT, SCHEMA_REPORT), runDate, null,
                 "datapilot load " + runDate);
+    }
+
+    /** The columns of a table that the data dictionary of the run date marks as personal. */
+    private java.util.Set<String> personalColumns(String name) {
+        String dictionary = warehouse.table(Layer.AUDIT, "data_dictionary");
+        if (!DeltaIO.exists(spark, dictionary)) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(DeltaIO.readRunDate(spark, dictionary, runDate)
+                .where(col("table").isin("bronze." + name, name).and(col("personal"))).select("column")
+                .as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
     }
 
     private void writeVerification(List<TableLoad> loads, Timestamp at) {

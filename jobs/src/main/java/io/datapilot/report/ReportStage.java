@@ -79,15 +79,15 @@ public final class ReportStage {
     }
 
     public Written write() {
-        List<String> tables = CleanStage.tables(config);
-        for (String name : tables) {
-            if (!DeltaIO.exists(spark, warehouse.table(Layer.GOLD, "stats_univariate"))
-                    || read(Layer.GOLD, "stats_univariate").where(col("table").equalTo("silver." + name)).isEmpty()) {
-                throw new DatapilotException(ErrorKind.DATA, "Cannot write the report of " + runDate + ": gold.stats_univariate has no"
-                        + " statistics of silver." + name + " for that date. Run `datapilot stats --run-date " + runDate + "` first"
-                        + " (or `datapilot run --from stats`).");
-            }
+        List<String> described = DeltaIO.exists(spark, warehouse.table(Layer.GOLD, "stats_univariate"))
+                ? distinct(Layer.GOLD, "stats_univariate", "table") : List.of();
+        if (described.isEmpty()) {
+            throw new DatapilotException(ErrorKind.DATA, "Cannot write the report of " + runDate + ": gold.stats_univariate has no"
+                    + " statistics for that date. Run `datapilot stats --run-date " + runDate + "` first (or `datapilot run --from"
+                    + " stats`).");
         }
+        // a table without any numeric or categorical variable has no statistics: its pages say so
+        List<String> tables = CleanStage.tables(config).stream().filter(name -> described.contains("silver." + name)).toList();
         List<Page> pages = new ArrayList<>();
         pages.add(index(tables));
         pages.add(sources());
@@ -98,6 +98,18 @@ public final class ReportStage {
         pages.add(load());
         pages.add(univariate(tables));
         pages.add(bivariate(tables));
+        for (String name : tables) {
+            String where = "table = " + DeltaIO.quote("silver." + name);
+            sheet(texts.get("sheet.frequencies", name), Layer.GOLD, "stats_frequencies", where, "column", "modality", "rank", "count",
+                    "share", "distinct");
+            sheet(texts.get("sheet.histograms", name), Layer.GOLD, "stats_histograms", where, "column", "bin", "lower", "upper", "count");
+            sheet(texts.get("sheet.groups", name), Layer.GOLD, "stats_groups", where, "numeric", "categorical", "modality", "count",
+                    "mean", "stddev", "min", "q1", "median", "q3", "max");
+            sheet(texts.get("sheet.contingency", name), Layer.GOLD, "stats_contingency", where, "x", "y", "value_x", "value_y", "count",
+                    "expected");
+            sheet(texts.get("sheet.spearman", name), Layer.GOLD, "stats_correlations", where + " AND method = 'spearman'", "x", "y",
+                    "value", "n");
+        }
         String folder = config.reportsDir() + "/" + runDate + "/" + FOLDER;
         ReportFiles files = new ReportFiles(folder, spark.sparkContext().hadoopConfiguration());
         String title = title();
@@ -125,7 +137,7 @@ public final class ReportStage {
             figures.add(new Figure(texts.get("key.columns"), formats.count(columns), "silver." + name));
             List<Row> missing = rows(Layer.AUDIT, "column_profiles", "table = 'bronze." + name + "' AND missing_share IS NOT NULL",
                     "missing_share");
-            double completeness = 1 - missing.stream().mapToDouble(r -> r.getDouble(0)).average().orElse(0);
+            double completeness = 1 - missing.stream().mapToDouble(r -> r.getDouble(0)).average().orElse(Double.NaN);
             figures.add(new Figure(texts.get("key.completeness"), formats.percent(completeness), texts.get("key.completeness.detail")));
         }
         List<Row> gate = rows(Layer.AUDIT, "quality_gate", null, "passed");
@@ -265,13 +277,14 @@ public final class ReportStage {
             bins.stream().sorted(Comparator.comparing((Row r) -> r.getString(0)).thenComparingInt(r -> r.getInt(1)))
                     .forEach(r -> byColumn.computeIfAbsent(r.getString(0), k -> new ArrayList<>())
                             .add(new Charts.Bin(r.getDouble(2), r.getDouble(3), r.getLong(4))));
-            Map<String, Long> outliers = new LinkedHashMap<>();
-            rows(Layer.GOLD, "stats_univariate", where + " AND statistic = 'outliers'", "column", "value")
-                    .forEach(r -> outliers.put(r.getString(0), (long) r.getDouble(1)));
+            Map<String, Long> counts = new LinkedHashMap<>();
+            rows(Layer.GOLD, "stats_univariate", where + " AND kind = 'numeric' AND statistic = 'count'", "column", "value")
+                    .forEach(r -> counts.put(r.getString(0), (long) r.getDouble(1)));
             byColumn.forEach((column, columnBins) -> {
                 long total = columnBins.stream().mapToLong(Charts.Bin::count).sum();
                 Charts.Bin mode = columnBins.stream().max(Comparator.comparingLong(Charts.Bin::count)).orElseThrow();
-                long outside = outliers.getOrDefault(column, 0L);
+                // the bars cover the values inside the Tukey fences (all of them when the fences are empty)
+                long outside = counts.getOrDefault(column, total) - total;
                 String description = texts.get("uni.histogram.desc", formats.count(total), formats.count(columnBins.size()),
                         formats.number(mode.lower()), formats.number(mode.upper()), formats.count(mode.count()))
                         + (outside > 0 ? " " + texts.get("uni.histogram.outliers", formats.count(outside)) : "");
@@ -341,7 +354,7 @@ public final class ReportStage {
             anova.addAll(boxPlots(name, where, units));
             sections.add(new Section("anova-" + Charts.slug(name), texts.get("bi.anova", table), texts.get("bi.anova.text"), anova));
             sections.add(new Section("cible-" + Charts.slug(name), texts.get("bi.target", table), texts.get("bi.target.text"), List.of(
-                    table(texts.get("bi.target", table), Layer.GOLD, "stats_target", where, "target", "variable", "test", "statistic",
+                    table(texts.get("bi.target", table), Layer.GOLD, "stats_target", where + " ORDER BY abs(effect_value) DESC NULLS LAST", "target", "variable", "test", "statistic",
                             "p_value", "effect", "effect_value", "n"))));
             List<Block> pca = new ArrayList<>();
             List<Row> components = rows(Layer.GOLD, "stats_pca", where, "component", "explained", "cumulative");
@@ -350,7 +363,7 @@ public final class ReportStage {
                 long needed = sorted.stream().filter(r -> r.getDouble(2) < 0.8).count() + 1;
                 pca.add(new ChartBlock(charts.bars(chartId("acp-" + name), texts.get("bi.pca.chart", table), texts.get("bi.pca.desc",
                         formats.percent(sorted.get(0).getDouble(1)), formats.count(Math.min(needed, components.size()))),
-                        texts.get("chart.component"), texts.get("chart.explained"), sorted.stream().map(r -> "CP" + r.getInt(0)).toList(),
+                        texts.get("chart.component"), texts.get("chart.explained"), sorted.stream().map(r -> texts.get("chart.component.short") + r.getInt(0)).toList(),
                         sorted.stream().map(r -> r.getDouble(1)).toList(), true)));
             }
             pca.add(table(texts.get("bi.pca", table), Layer.GOLD, "stats_pca", where + " ORDER BY component", "component", "eigenvalue",
@@ -395,29 +408,38 @@ public final class ReportStage {
                 + " WHERE _run_date = DATE'" + runDate + "' AND table = " + DeltaIO.quote(table));
     }
 
+    /**
+     * The three most correlated pairs and the configured ones that this table has (numeric, not
+     * personal), drawn from one random sample of the table for all pairs.
+     */
     private List<Block> scatterPlots(String name, String where, Map<String, String> units) {
-        List<Row> pairs = rows(Layer.GOLD, "stats_correlations", where + " AND method = 'pearson' AND x < y ORDER BY abs(value) DESC"
-                + " LIMIT 3", "x", "y", "value");
+        List<Row> pairs = rows(Layer.GOLD, "stats_correlations", where + " AND method = 'pearson' AND x < y AND value IS NOT NULL"
+                + " ORDER BY abs(value) DESC LIMIT 3", "x", "y", "value");
         List<String[]> chosen = new ArrayList<>();
         pairs.forEach(r -> chosen.add(new String[] {r.getString(0), r.getString(1), formats.number(r.getDouble(2), 2)}));
-        for (List<String> pair : config.stats().scatterPairs()) {
-            chosen.add(new String[] {pair.get(0), pair.get(1), null});
-        }
+        Set<String> numeric = new HashSet<>(distinctWhere(Layer.GOLD, "stats_univariate", "column", where + " AND kind = 'numeric'"));
         List<Block> blocks = new ArrayList<>();
-        Dataset<Row> silver = read(Layer.SILVER, name);
-        Set<String> columns = Set.of(silver.columns());
-        long rows = silver.count();
-        for (String[] pair : chosen) {
-            if (!columns.contains(pair[0]) || !columns.contains(pair[1])) {
-                throw new DatapilotException(ErrorKind.CONFIG, "stats.scatter_pairs names [" + pair[0] + ", " + pair[1] + "], but silver."
-                        + name + " has no column " + (columns.contains(pair[0]) ? pair[1] : pair[0]) + ". Name two numeric columns of the"
-                        + " tuned table (see the data dictionary).");
+        for (List<String> pair : config.stats().scatterPairs()) {
+            if (numeric.contains(pair.get(0)) && numeric.contains(pair.get(1))) {
+                chosen.add(new String[] {pair.get(0), pair.get(1), null});
+            } else {
+                blocks.add(new Paragraph(texts.get("bi.scatter.skipped", pair.get(0), pair.get(1), "silver." + name)));
             }
-            double fraction = Math.min(1.0, config.stats().scatterPoints() * 1.5 / Math.max(1, rows));
-            List<Row> sample = silver.select(col(pair[0]).cast("double"), col(pair[1]).cast("double"))
-                    .where(col(pair[0]).isNotNull().and(col(pair[1]).isNotNull())).sample(false, fraction, 42)
-                    .limit(config.stats().scatterPoints()).collectAsList();
-            double[][] points = sample.stream().map(r -> new double[] {r.getDouble(0), r.getDouble(1)}).toArray(double[][]::new);
+        }
+        if (chosen.isEmpty()) {
+            return blocks;
+        }
+        Dataset<Row> silver = read(Layer.SILVER, name);
+        List<String> columns = chosen.stream().flatMap(p -> java.util.stream.Stream.of(p[0], p[1])).distinct().toList();
+        long rows = silver.count();
+        double fraction = Math.min(1.0, config.stats().scatterPoints() * 1.5 / Math.max(1, rows));
+        List<Row> sample = silver.select(columns.stream().map(c -> col("`" + c + "`").cast("double")).toArray(org.apache.spark.sql.Column[]::new))
+                .sample(false, fraction, 42).limit((int) Math.min(Integer.MAX_VALUE, config.stats().scatterPoints() * 2L)).collectAsList();
+        for (String[] pair : chosen) {
+            int x = columns.indexOf(pair[0]);
+            int y = columns.indexOf(pair[1]);
+            double[][] points = sample.stream().filter(r -> !r.isNullAt(x) && !r.isNullAt(y)).limit(config.stats().scatterPoints())
+                    .map(r -> new double[] {r.getDouble(x), r.getDouble(y)}).toArray(double[][]::new);
             blocks.add(new ChartBlock(charts.scatter(chartId("nuage-" + name + "-" + pair[0] + "-" + pair[1]),
                     texts.get("bi.scatter.chart", pair[1], pair[0]), pair[2] == null
                             ? texts.get("bi.scatter.desc.configured", formats.count(points.length))
@@ -425,6 +447,10 @@ public final class ReportStage {
                     label(pair[0], units), label(pair[1], units), points)));
         }
         return blocks;
+    }
+
+    private List<String> distinctWhere(Layer layer, String name, String column, String where) {
+        return rows(layer, name, where, column).stream().map(r -> r.getString(0)).distinct().toList();
     }
 
     /** Each target's distribution: its modalities' shares (classification) or its histogram (regression). */
@@ -492,7 +518,8 @@ public final class ReportStage {
         if (!DeltaIO.exists(spark, path)) {
             return new Paragraph(texts.get("site.missing", shown));
         }
-        List<Row> rows = rows(layer, name, where, columns);
+        List<Row> all = rows(layer, name, where, columns);
+        List<Row> rows = all.size() > MAX_ROWS ? all.subList(0, MAX_ROWS) : all;
         List<String> headers = java.util.Arrays.stream(columns).map(texts::column).toList();
         List<List<String>> formatted = new ArrayList<>();
         List<List<Object>> raw = new ArrayList<>();
@@ -514,7 +541,22 @@ public final class ReportStage {
         addSheet(caption, headers, raw);
         String sql = "SELECT " + String.join(", ", columns) + " FROM " + shown + " WHERE _run_date = DATE'" + runDate + "'"
                 + (where == null ? "" : where.startsWith("ORDER") ? " " + where : " AND " + where);
-        return new TableBlock(new Table(caption, headers, formatted), caption, sql);
+        String shownCaption = all.size() > MAX_ROWS ? caption + " " + texts.get("site.truncated", formats.count(MAX_ROWS),
+                formats.count(all.size())) : caption;
+        return new TableBlock(new Table(caption, headers, formatted), shownCaption, sql);
+    }
+
+    /** A table of the run date in the workbook only (too long for a page, or drawn as charts there). */
+    private void sheet(String caption, Layer layer, String name, String where, String... columns) {
+        List<List<Object>> raw = new ArrayList<>();
+        for (Row row : rows(layer, name, where, columns)) {
+            List<Object> values = new ArrayList<>();
+            for (int i = 0; i < columns.length; i++) {
+                values.add(row.get(i));
+            }
+            raw.add(values);
+        }
+        addSheet(caption, java.util.Arrays.stream(columns).map(texts::column).toList(), raw);
     }
 
     private void addSheet(String caption, List<String> headers, List<List<Object>> rows) {
@@ -529,7 +571,8 @@ public final class ReportStage {
     }
 
     private String chartId(String base) {
-        String id = Charts.slug(base);
+        // "fig-": apart from the section ids, which are built from the same table names
+        String id = "fig-" + Charts.slug(base);
         String unique = id;
         for (int i = 2; chartIds.contains(unique); i++) {
             unique = id + "-" + i;
@@ -544,7 +587,11 @@ public final class ReportStage {
         return DeltaIO.readRunDate(spark, warehouse.table(layer, name), runDate);
     }
 
-    /** At most {@value #MAX_ROWS} rows of a table of the run date (audit and statistics tables are small). */
+    /**
+     * The rows of a table of the run date. Audit and statistics tables are bounded by the number of
+     * columns, modalities and checks, not of data rows; the tables shown whole on a page still stop at
+     * {@value #MAX_ROWS} rows, and say so.
+     */
     private List<Row> rows(Layer layer, String name, String where, String... columns) {
         String path = warehouse.table(layer, name);
         if (!DeltaIO.exists(spark, path)) {
@@ -554,11 +601,14 @@ public final class ReportStage {
         read(layer, name).createOrReplaceTempView(view);
         String select = String.join(", ", java.util.Arrays.stream(columns).map(c -> "`" + c + "`").toList());
         String sql = "SELECT " + select + " FROM " + view + (where == null ? "" : where.startsWith("ORDER") ? " " + where : " WHERE " + where);
-        return spark.sql(sql.contains(" LIMIT ") ? sql : sql + " LIMIT " + MAX_ROWS).collectAsList();
+        return spark.sql(sql).collectAsList();
     }
 
     private List<String> distinct(Layer layer, String name, String column) {
-        return rows(layer, name, null, column).stream().map(r -> r.getString(0)).distinct().sorted().toList();
+        if (!DeltaIO.exists(spark, warehouse.table(layer, name))) {
+            return List.of();
+        }
+        return read(layer, name).select(col(column)).distinct().collectAsList().stream().map(r -> r.getString(0)).sorted().toList();
     }
 
     private Map<String, String> units(String name) {

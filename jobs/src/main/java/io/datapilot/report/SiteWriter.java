@@ -30,6 +30,7 @@ final class SiteWriter {
     private final String subtitle;
     private final List<String> downloads;
     private int tables;
+    private final java.util.Set<String> ids = new java.util.HashSet<>();
 
     SiteWriter(ReportFiles files, Texts texts, String siteTitle, String subtitle, List<String> downloads) {
         this.files = files;
@@ -57,8 +58,17 @@ final class SiteWriter {
         }
     }
 
+    /** Every id of the page once: a second use is a bug of the report, not of the data. */
+    private void register(String id) {
+        if (!ids.add(id)) {
+            throw new IllegalStateException("The report page would hold the HTML id " + id + " twice");
+        }
+    }
+
     private String html(Page page, List<Page> pages) {
         tables = 0;
+        ids.clear();
+        register("contenu");
         StringBuilder out = new StringBuilder(64_000);
         out.append("<!DOCTYPE html>\n<html lang=\"").append(texts.language()).append("\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
@@ -86,6 +96,7 @@ final class SiteWriter {
             out.append("</ul>\n</nav>\n");
         }
         for (Section section : page.sections()) {
+            register(section.id());
             out.append("<section>\n<h2 id=\"").append(section.id()).append("\">")
                     .append(Html.escape(section.heading())).append("</h2>\n");
             if (section.text() != null) {
@@ -121,14 +132,18 @@ final class SiteWriter {
             table(out, table.table(), table.caption());
         } else if (block instanceof ChartBlock chart) {
                 Chart c = chart.chart();
+                String colon = texts.get("site.colon");
+                register(c.id());
+                register(c.id() + "-title");
+                register(c.id() + "-desc");
+                // figcaption last: a figure's caption is its first or last child
                 out.append("<figure class=\"chart\" id=\"").append(c.id()).append("\">\n<h3>").append(Html.escape(c.title()))
-                        .append("</h3>\n").append(c.svg()).append("\n<figcaption>").append(Html.escape(c.description()))
-                        .append(" <a href=\"charts/").append(c.id()).append(".svg\">").append(Html.escape(texts.get("site.chart.download")))
-                        .append("<span class=\"visually-hidden\"> : ").append(Html.escape(c.title())).append("</span></a></figcaption>\n")
-                        .append("<details>\n<summary>").append(Html.escape(texts.get("site.chart.data")))
-                        .append("<span class=\"visually-hidden\"> : ").append(Html.escape(c.title())).append("</span></summary>\n");
-                table(out, c.data(), texts.get("site.chart.data") + " : " + c.title());
-                out.append("</details>\n</figure>\n");
+                        .append("</h3>\n").append(c.svg()).append("\n<details>\n<summary>").append(Html.escape(texts.get("site.chart.data")))
+                        .append("<span class=\"visually-hidden\">").append(Html.escape(colon + c.title())).append("</span></summary>\n");
+                table(out, c.data(), texts.get("site.chart.data") + colon + c.title());
+                out.append("</details>\n<figcaption>").append(Html.escape(c.description())).append(" <a href=\"charts/").append(c.id())
+                        .append(".svg\">").append(Html.escape(texts.get("site.chart.download"))).append("<span class=\"visually-hidden\">")
+                        .append(Html.escape(colon + c.title())).append("</span></a></figcaption>\n</figure>\n");
         } else if (block instanceof Paragraph paragraph) {
             out.append("<p>").append(Html.escape(paragraph.text())).append("</p>\n");
         }
@@ -137,10 +152,11 @@ final class SiteWriter {
     private void table(StringBuilder out, Table table, String caption) {
         String id = "t" + (++tables);
         if (table.rows().isEmpty()) {
-            out.append("<p class=\"empty\">").append(Html.escape(caption)).append(" : ").append(Html.escape(texts.get("site.empty")))
+            out.append("<p class=\"empty\">").append(Html.escape(caption + texts.get("site.colon") + texts.get("site.empty")))
                     .append("</p>\n");
             return;
         }
+        register(id);
         out.append("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-labelledby=\"").append(id).append("\">\n<table>\n")
                 .append("<caption id=\"").append(id).append("\">").append(Html.escape(caption)).append("</caption>\n<thead>\n<tr>");
         for (String header : table.headers()) {

@@ -20,8 +20,11 @@ public final class StatTests {
     /** One-way analysis of variance of a numeric variable across the groups of a categorical one. */
     public record Anova(double f, int dfBetween, int dfWithin, double pValue, double etaSquared, long n, int groups) {}
 
-    /** Counts, sum and sum of squares of a numeric variable in one group. */
-    public record GroupMoments(long count, double sum, double sumOfSquares) {}
+    /**
+     * Count, mean and sample variance of a numeric variable in one group (Spark's {@code avg} and
+     * {@code var_samp}, which do not lose digits as a sum of squares minus n·mean² would).
+     */
+    public record GroupMoments(long count, double mean, double variance) {}
 
     /**
      * Rows and columns whose total is zero are left out (they carry no information and would divide
@@ -74,40 +77,44 @@ public final class StatTests {
                 cells == 0 ? Double.NaN : (double) low / cells, expected);
     }
 
-    /** From each group's count, sum and sum of squares (one pass over the data gives them all). */
+    /**
+     * From each group's count, mean and variance (one pass over the data gives them all). Groups
+     * without values are left out; F, p and η² are not defined (NaN) with fewer than two groups, no
+     * degree of freedom within the groups, or no variance at all.
+     */
     public static Anova anova(GroupMoments... groups) {
         long n = 0;
-        double sum = 0;
-        double sumOfSquares = 0;
+        double weighted = 0;
         int used = 0;
         for (GroupMoments group : groups) {
-            if (group.count() == 0) {
-                continue;
+            if (group.count() > 0) {
+                used++;
+                n += group.count();
+                weighted += group.count() * group.mean();
             }
-            used++;
-            n += group.count();
-            sum += group.sum();
-            sumOfSquares += group.sumOfSquares();
         }
-        double grandMean = n == 0 ? Double.NaN : sum / n;
-        double total = sumOfSquares - n * grandMean * grandMean;
+        double grandMean = n == 0 ? Double.NaN : weighted / n;
         double between = 0;
+        double within = 0;
+        double scale = 0;
         for (GroupMoments group : groups) {
             if (group.count() > 0) {
-                double mean = group.sum() / group.count();
-                between += group.count() * (mean - grandMean) * (mean - grandMean);
+                between += group.count() * (group.mean() - grandMean) * (group.mean() - grandMean);
+                within += group.count() > 1 ? (group.count() - 1) * group.variance() : 0;
+                scale = Math.max(scale, Math.abs(group.mean()));
             }
         }
-        double within = Math.max(0, total - between);
+        double total = between + within;
         int dfBetween = used - 1;
-        long dfWithinLong = n - used;
-        int dfWithin = (int) Math.min(Integer.MAX_VALUE, dfWithinLong);
-        if (dfBetween < 1 || dfWithin < 1) {
+        int dfWithin = (int) Math.min(Integer.MAX_VALUE, n - used);
+        // no variance at all (a constant variable): nothing to explain, rather than an infinite F
+        boolean constant = total <= 1e-12 * Math.max(1, scale * scale) * n;
+        if (dfBetween < 1 || dfWithin < 1 || constant) {
             return new Anova(Double.NaN, dfBetween, dfWithin, Double.NaN, Double.NaN, n, used);
         }
         double f = within == 0 ? Double.POSITIVE_INFINITY : (between / dfBetween) / (within / dfWithin);
         double p = Double.isInfinite(f) ? 0 : 1 - new FDistribution(dfBetween, dfWithin).cumulativeProbability(f);
-        return new Anova(f, dfBetween, dfWithin, Math.max(0, p), total > 0 ? between / total : Double.NaN, n, used);
+        return new Anova(f, dfBetween, dfWithin, Math.max(0, p), between / total, n, used);
     }
 
     /**

@@ -18,9 +18,11 @@ import static org.apache.spark.sql.functions.skewness;
 import static org.apache.spark.sql.functions.stddev_samp;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.var_samp;
 import static org.apache.spark.sql.functions.when;
 
 import io.datapilot.core.config.StatsConfig;
+import io.datapilot.core.spark.Jobs;
 import io.datapilot.stats.StatsResult.AnovaRow;
 import io.datapilot.stats.StatsResult.ChiSquareRow;
 import io.datapilot.stats.StatsResult.Component;
@@ -82,10 +84,8 @@ public final class StatsEngine {
         // pass 1: moments and quartiles of every numeric variable, and the rows complete on all of them
         List<Column> aggregates = new ArrayList<>();
         aggregates.add(count(lit(1)));
-        Column complete = lit(true);
         for (Variable v : numeric) {
             Column c = col(quoted(v.name()));
-            complete = complete.and(c.isNotNull());
             aggregates.add(count(c));
             aggregates.add(avg(c));
             aggregates.add(stddev_samp(c));
@@ -95,10 +95,9 @@ public final class StatsEngine {
             aggregates.add(kurtosis(c));
             aggregates.add(percentile_approx(c, lit(QUARTILES), lit(10_000)));
         }
-        aggregates.add(count(when(complete, lit(1))));
-        Row moments = data.agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new)).first();
+        Row moments = Jobs.labelled(data.sparkSession(), "stats", table + " · moments and quartiles",
+                () -> data.agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new)).first());
         long rows = moments.getLong(0);
-        long completeRows = moments.getLong(1 + numeric.size() * MOMENTS);
         Map<String, double[]> fences = new LinkedHashMap<>();
         Map<String, double[]> bins = new LinkedHashMap<>();
         Map<String, Double> stddevs = new HashMap<>();
@@ -134,50 +133,66 @@ public final class StatsEngine {
             put(univariate, v, "lower_fence", q1 - 1.5 * iqr);
             put(univariate, v, "upper_fence", q3 + 1.5 * iqr);
             fences.put(v.name(), new double[] {q1 - 1.5 * iqr, q3 + 1.5 * iqr});
-            // the bars cover the values inside the fences, so that a few extreme values do not squash the others
-            // into one bar; the values outside are the outliers, counted apart
-            bins.put(v.name(), binning(v, n, Math.max(minimum, q1 - 1.5 * iqr), Math.min(maximum, q3 + 1.5 * iqr), iqr));
+            bins.put(v.name(), binning(v, n, minimum, maximum, q1, q3));
             stddevs.put(v.name(), stddev);
         }
-        List<HistogramBin> histograms = histograms(data, numeric, fences, bins, univariate);
-        List<Frequency> frequencies = frequencies(data, categorical, rows, univariate);
+        List<HistogramBin> histograms = Jobs.labelled(data.sparkSession(), "stats", table + " · histograms and outliers",
+                () -> histograms(data, numeric, fences, bins, univariate));
+        List<Frequency> frequencies = Jobs.labelled(data.sparkSession(), "stats", table + " · modality frequencies",
+                () -> frequencies(data, categorical, rows, univariate));
         Map<String, Long> distinct = new HashMap<>();
         frequencies.forEach(f -> distinct.put(f.column(), f.distinct()));
         List<Variable> grouping = categorical.stream()
-                .filter(v -> distinct.getOrDefault(v.name(), 0L) >= 2 && distinct.get(v.name()) <= config.maxModalities() + 1)
+                .filter(v -> distinct.getOrDefault(v.name(), 0L) >= 2 && distinct.get(v.name()) <= config.maxModalities())
                 .toList();
         List<ContingencyCell> cells = new ArrayList<>();
-        List<ChiSquareRow> chiSquares = contingency(data, grouping, cells);
+        List<ChiSquareRow> chiSquares = Jobs.labelled(data.sparkSession(), "stats", table + " · contingency tables",
+                () -> contingency(data, grouping, cells));
         List<GroupStat> groups = new ArrayList<>();
-        List<Variable> measured = numeric.stream().filter(v -> fences.containsKey(v.name())).toList();
-        List<AnovaRow> anovas = groups(data, measured, grouping, groups);
-        List<Variable> varying = measured.stream().filter(v -> stddevs.get(v.name()) > 0).toList();
+        // constant variables have nothing to compare between groups or to correlate
+        List<Variable> varying = numeric.stream().filter(v -> stddevs.containsKey(v.name()) && stddevs.get(v.name()) > 0).toList();
+        List<AnovaRow> anovas = Jobs.labelled(data.sparkSession(), "stats", table + " · statistics per group",
+                () -> groups(data, varying, grouping, groups));
         List<Correlation> correlations = new ArrayList<>();
         List<Component> components = new ArrayList<>();
-        correlations(data, varying, completeRows, correlations, components);
+        Jobs.labelled(data.sparkSession(), "stats", table + " · Pearson and Spearman correlations",
+                () -> correlations(data, varying, correlations, components));
         List<TargetLink> links = targetLinks(numeric, categorical, chiSquares, anovas, correlations);
         return new StatsResult(table, rows, univariate, frequencies, histograms, correlations, chiSquares, cells, groups, anovas,
                 components, links);
     }
 
-    /** {lower edge, width, bars}: integers one unit per bar over a small range, else Freedman–Diaconis. */
-    private double[] binning(Variable v, long n, double minimum, double maximum, double iqr) {
-        double range = maximum - minimum;
+    /**
+     * {lower edge, width, bars, lowest drawn value, highest drawn value}. The bars cover the values
+     * inside the Tukey fences, so that a few extreme values do not squash the others into one bar
+     * (the values outside are counted apart), or every value when the fences are empty (IQR 0, as for
+     * a column that is mostly zeros). Whole numbers over a small range get one bar per value;
+     * otherwise Freedman–Diaconis, 5 to 40 bars.
+     */
+    private double[] binning(Variable v, long n, double minimum, double maximum, double q1, double q3) {
+        double iqr = q3 - q1;
+        double low = iqr > 0 ? Math.max(minimum, q1 - 1.5 * iqr) : minimum;
+        double high = iqr > 0 ? Math.min(maximum, q3 + 1.5 * iqr) : maximum;
+        if (v.integral()) {
+            low = Math.ceil(low);
+            high = Math.floor(high);
+        }
+        double range = high - low;
         if (config.histogramBins() == null && v.integral() && range <= 40) {
-            return new double[] {minimum - 0.5, 1, range + 1};
+            return new double[] {low - 0.5, 1, range + 1, low, high};
         }
         if (range == 0) {
-            return new double[] {minimum - 0.5, 1, 1};
+            return new double[] {low - 0.5, 1, 1, low, high};
         }
         int count;
         if (config.histogramBins() != null) {
             count = config.histogramBins();
         } else {
             double width = 2 * iqr / Math.cbrt(n);
-            count = width > 0 ? (int) Math.ceil(range / width) : 10;
+            count = width > 0 ? (int) Math.ceil(range / width) : (int) Math.ceil(Math.log(n) / Math.log(2)) + 1;
             count = Math.max(5, Math.min(40, count));
         }
-        return new double[] {minimum, range / count, count};
+        return new double[] {low, range / count, count, low, high};
     }
 
     // pass 2: every histogram and every outlier count, in one shuffle of (variable, bar, side of the fences)
@@ -193,7 +208,7 @@ public final class StatsEngine {
             double[] b = bins.get(names.get(i));
             double[] f = fences.get(names.get(i));
             Column side = when(c.lt(f[0]), lit(-1)).when(c.gt(f[1]), lit(1)).otherwise(lit(0));
-            Column bar = when(side.equalTo(0), least(greatest(floor(c.minus(lit(b[0])).divide(lit(b[1]))), lit(0L)),
+            Column bar = when(c.geq(b[3]).and(c.leq(b[4])), least(greatest(floor(c.minus(lit(b[0])).divide(lit(b[1]))), lit(0L)),
                     lit((long) b[2] - 1))).otherwise(lit(-1L)).cast("int");
             entries.add(when(c.isNotNull(), struct(lit(i).as("v"), bar.as("b"), side.as("s"))));
         }
@@ -243,7 +258,9 @@ public final class StatsEngine {
         }
         Dataset<Row> counts = data.select(explode(array(entries.toArray(Column[]::new))).as("e"))
                 .groupBy(col("e.v").as("v"), col("e.m").as("m")).count()
-                .withColumn("rank", row_number().over(Window.partitionBy("v").orderBy(col("count").desc(), col("m").asc_nulls_last())))
+                // missing values are not a modality: ranked apart (rank −1), never summed into the others
+                .withColumn("rank", when(col("m").isNull(), lit(-1))
+                        .otherwise(row_number().over(Window.partitionBy(col("v"), col("m").isNull()).orderBy(col("count").desc(), col("m")))))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
             Map<Integer, long[]> totals = new HashMap<>();
@@ -258,7 +275,8 @@ public final class StatsEngine {
                 univariate.add(new Univariate(name, "categorical", "distinct", row.getLong(1)));
             }
             List<Frequency> frequencies = new ArrayList<>();
-            for (Row row : counts.where(col("rank").leq(config.topN())).orderBy("v", "rank").collectAsList()) {
+            for (Row row : counts.where(col("rank").leq(config.topN())).orderBy(col("v"), when(col("rank").lt(0), lit(Integer.MAX_VALUE))
+                    .otherwise(col("rank"))).collectAsList()) {
                 int v = row.getInt(0);
                 long c = row.getLong(2);
                 frequencies.add(new Frequency(categorical.get(v).name(), row.isNullAt(1) ? null : row.getString(1), row.getInt(3), c,
@@ -334,8 +352,8 @@ public final class StatsEngine {
         for (Variable v : numeric) {
             Column c = col(quoted(v.name()));
             aggregates.add(count(c));
-            aggregates.add(sum(c));
-            aggregates.add(sum(c.multiply(c)));
+            aggregates.add(avg(c));
+            aggregates.add(var_samp(c));
             aggregates.add(min(c));
             aggregates.add(max(c));
             aggregates.add(percentile_approx(c, lit(QUARTILES), lit(1_000)));
@@ -355,11 +373,9 @@ public final class StatsEngine {
                     if (n == 0) {
                         continue;
                     }
-                    double s = row.getDouble(at + 1);
-                    double squares = row.getDouble(at + 2);
-                    moments.add(new StatTests.GroupMoments(n, s, squares));
-                    double mean = s / n;
-                    double variance = n > 1 ? Math.max(0, (squares - n * mean * mean) / (n - 1)) : Double.NaN;
+                    double mean = row.getDouble(at + 1);
+                    double variance = row.isNullAt(at + 2) ? Double.NaN : row.getDouble(at + 2);
+                    moments.add(new StatTests.GroupMoments(n, mean, variance));
                     List<Double> q = row.getList(at + 5);
                     groups.add(new GroupStat(numeric.get(i).name(), grouping.get(g).name(), row.getString(1), n, mean, Math.sqrt(variance),
                             row.getDouble(at + 3), q.get(0), q.get(1), q.get(2), row.getDouble(at + 4)));
@@ -373,27 +389,50 @@ public final class StatsEngine {
     }
 
     // MLlib: Pearson in one pass, Spearman with one sort; principal components from the Pearson matrix
-    private void correlations(Dataset<Row> data, List<Variable> numeric, long completeRows, List<Correlation> correlations,
-            List<Component> components) {
-        if (numeric.size() < 2 || completeRows < 3) {
+    private void correlations(Dataset<Row> data, List<Variable> numeric, List<Correlation> correlations, List<Component> components) {
+        if (numeric.size() < 2) {
             return;
         }
         String[] names = numeric.stream().map(Variable::name).toArray(String[]::new);
+        Column complete = lit(true);
+        for (String name : names) {
+            complete = complete.and(col(quoted(name)).isNotNull());
+        }
+        long completeRows = data.where(complete).count();
+        if (completeRows < 3) {
+            return;
+        }
         Dataset<Row> vectors = new VectorAssembler().setInputCols(names).setOutputCol("__features").setHandleInvalid("skip")
                 .transform(data).select("__features");
         double[][] pearson = null;
+        // Spearman ranks every value of every variable by a sort: above spearman_rows, on a random sample of that size
+        boolean sampled = completeRows > config.spearmanRows();
+        Dataset<Row> ranked = sampled
+                ? vectors.sample(false, Math.min(1.0, config.spearmanRows() * 1.05 / completeRows), 42).limit((int) Math.min(
+                        Integer.MAX_VALUE, config.spearmanRows())).persist(StorageLevel.MEMORY_AND_DISK())
+                : vectors;
+        long spearmanRows = sampled ? ranked.count() : completeRows;
         for (String method : List.of("pearson", "spearman")) {
-            Matrix matrix = org.apache.spark.ml.stat.Correlation.corr(vectors, "__features", method).first().getAs(0);
+            Dataset<Row> input = method.equals("pearson") ? vectors : ranked;
+            long n = method.equals("pearson") ? completeRows : spearmanRows;
+            Matrix matrix = org.apache.spark.ml.stat.Correlation.corr(input, "__features", method).first().getAs(0);
             double[][] values = new double[names.length][names.length];
             for (int i = 0; i < names.length; i++) {
                 for (int j = 0; j < names.length; j++) {
                     values[i][j] = matrix.apply(i, j);
-                    correlations.add(new Correlation(method, names[i], names[j], values[i][j], completeRows));
+                    correlations.add(new Correlation(method, names[i], names[j], values[i][j], n));
                 }
             }
             if (method.equals("pearson")) {
                 pearson = values;
             }
+        }
+        if (sampled) {
+            ranked.unpersist();
+        }
+        if (java.util.Arrays.stream(pearson).flatMapToDouble(java.util.Arrays::stream).anyMatch(Double::isNaN)) {
+            // a variable constant on the complete rows: no principal components
+            return;
         }
         double[] variances = StatTests.principalVariances(pearson);
         double cumulative = 0;
@@ -433,7 +472,9 @@ public final class StatsEngine {
                 }
             }
         }
-        links.sort((a, b) -> Double.compare(Math.abs(b.effectValue()), Math.abs(a.effectValue())));
+        // strongest first; undefined effects (NaN) last
+        links.sort(java.util.Comparator.comparingDouble((TargetLink link) -> Double.isNaN(link.effectValue()) ? -1 : Math.abs(link.effectValue()))
+                .reversed());
         return links;
     }
 

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -56,8 +57,14 @@ public final class StatsStage {
                         + " `datapilot run --from load`).");
             }
             Dataset<Row> data = DeltaIO.readRunDate(spark, path, context.runDate());
-            List<Variable> variables = Variables.select(data.schema(),
-                    Variables.dictionary(spark, warehouse, context.runDate(), name), context.config());
+            Map<String, Variables.Described> dictionary = Variables.dictionary(spark, warehouse, context.runDate(), name);
+            if (dictionary.isEmpty()) {
+                // without the dictionary, personal and identifier columns could not be told apart from variables
+                throw new DatapilotException(ErrorKind.DATA, "Cannot compute the statistics of silver." + name + ": audit.data_dictionary"
+                        + " has no entry of bronze." + name + " for run date " + context.runDate() + ", and it says which columns are"
+                        + " personal, identifiers or variables. Run `datapilot profile --run-date " + context.runDate() + "` first.");
+            }
+            List<Variable> variables = Variables.select(data.schema(), dictionary, context.config());
             if (variables.isEmpty()) {
                 err.println("[stats] silver." + name + ": no numeric or categorical variable (identifiers, personal data, text and dates"
                         + " are not described); nothing to compute.");

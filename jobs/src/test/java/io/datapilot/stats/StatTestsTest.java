@@ -59,10 +59,23 @@ class StatTestsTest {
 
     @Test
     void anovaNeedsTwoGroupsAndSkipsEmptyOnes() {
-        StatTests.Anova single = StatTests.anova(moments(1, 2, 3), new StatTests.GroupMoments(0, 0, 0));
+        StatTests.Anova single = StatTests.anova(moments(1, 2, 3), new StatTests.GroupMoments(0, Double.NaN, Double.NaN));
         assertThat(single.groups()).isEqualTo(1);
         assertThat(single.f()).isNaN();
         assertThat(single.pValue()).isNaN();
+    }
+
+    @Test
+    void anovaOfAConstantVariableIsUndefinedNotSignificant() {
+        StatTests.Anova constant = StatTests.anova(moments(5, 5, 5), moments(5, 5), moments(5, 5, 5, 5));
+        assertThat(constant.f()).isNaN();
+        assertThat(constant.pValue()).isNaN();
+        assertThat(constant.etaSquared()).isNaN();
+        // groups that differ but do not vary inside: a perfect separation
+        StatTests.Anova separated = StatTests.anova(moments(1, 1, 1), moments(2, 2, 2));
+        assertThat(separated.f()).isInfinite();
+        assertThat(separated.pValue()).isZero();
+        assertThat(separated.etaSquared()).isEqualTo(1.0);
     }
 
     @Test
@@ -75,12 +88,8 @@ class StatTestsTest {
     }
 
     private static StatTests.GroupMoments moments(double... values) {
-        double sum = 0;
-        double squares = 0;
-        for (double value : values) {
-            sum += value;
-            squares += value * value;
-        }
-        return new StatTests.GroupMoments(values.length, sum, squares);
+        double mean = java.util.Arrays.stream(values).average().orElse(Double.NaN);
+        double squares = java.util.Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum();
+        return new StatTests.GroupMoments(values.length, mean, values.length > 1 ? squares / (values.length - 1) : Double.NaN);
     }
 }

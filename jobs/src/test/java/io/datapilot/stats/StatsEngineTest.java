@@ -39,7 +39,7 @@ class StatsEngineTest {
         List<Variable> variables = List.of(new Variable("x", true, false, "cm", false), new Variable("y", true, false, null, false),
                 new Variable("z", true, true, null, false), new Variable("g", false, false, null, false),
                 new Variable("h", false, false, null, true));
-        result = new StatsEngine(new StatsConfig(2, 30, null, null, null)).analyse("test.mesures", data, variables);
+        result = new StatsEngine(new StatsConfig(2, 30, null, null, null, null)).analyse("test.mesures", data, variables);
     }
 
     private double[] column(int index) {
@@ -97,19 +97,60 @@ class StatsEngineTest {
     }
 
     @Test
-    void frequenciesNameTheTopModalitiesAndSumTheOthers() {
-        Map<String, Long> counts = lines.stream().collect(Collectors.groupingBy(l -> l[4], TreeMap::new, Collectors.counting()));
+    void frequenciesNameTheTopModalitiesSumTheOthersAndKeepMissingValuesApart() {
+        Map<String, Long> counts = lines.stream().filter(l -> !l[4].isEmpty())
+                .collect(Collectors.groupingBy(l -> l[4], TreeMap::new, Collectors.counting()));
         List<StatsResult.Frequency> g = result.frequencies().stream().filter(f -> f.column().equals("g")).toList();
-        // top 2 by count, then "(autres)" with the rest (the third region and the missing value)
         List<Map.Entry<String, Long>> ranked = counts.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey())).toList();
-        assertThat(g).hasSize(3);
-        assertThat(g.get(0).count()).isEqualTo(ranked.get(0).getValue());
-        assertThat(g.get(1).count()).isEqualTo(ranked.get(1).getValue());
-        assertThat(g.get(2).modality()).isEqualTo(StatsEngine.OTHERS);
-        assertThat(g.get(2).rank()).isZero();
+        // top 2 by count, "(autres)" (rank 0) with the third region, the missing value apart (rank −1)
+        assertThat(g).hasSize(4);
+        assertThat(g).filteredOn(f -> f.rank() == 1).singleElement().satisfies(f -> {
+            assertThat(f.modality()).isEqualTo(ranked.get(0).getKey());
+            assertThat(f.count()).isEqualTo(ranked.get(0).getValue());
+            assertThat(f.share()).isCloseTo(ranked.get(0).getValue() / 61.0, within(1e-12));
+        });
+        assertThat(g).filteredOn(f -> f.rank() == 2).singleElement().extracting(StatsResult.Frequency::count)
+                .isEqualTo(ranked.get(1).getValue());
+        assertThat(g).filteredOn(f -> f.rank() == 0).singleElement().satisfies(f -> {
+            assertThat(f.modality()).isEqualTo(StatsEngine.OTHERS);
+            assertThat(f.count()).isEqualTo(ranked.get(2).getValue());
+        });
+        assertThat(g).filteredOn(f -> f.rank() == -1).singleElement().satisfies(f -> {
+            assertThat(f.modality()).isNull();
+            assertThat(f.count()).isEqualTo(1);
+        });
         assertThat(g.stream().mapToLong(StatsResult.Frequency::count).sum()).isEqualTo(61);
-        assertThat(g.get(0).share()).isCloseTo(ranked.get(0).getValue() / 61.0, within(1e-12));
+        assertThat(g).allSatisfy(f -> assertThat(f.distinct()).isEqualTo(3));
+    }
+
+    @Test
+    void survivesConstantEmptyAndMostlyZeroColumnsWithoutATarget() {
+        Dataset<Row> edges = TestSpark.session().read().option("header", true).option("inferSchema", true)
+                .csv(Paths.resource("stats/bords.csv").toString());
+        List<Variable> variables = List.of(new Variable("constante", true, true, null, false),
+                new Variable("vide", true, false, null, false), new Variable("zeros", true, true, null, false),
+                new Variable("entier", true, true, null, false), new Variable("mesure", true, false, null, false),
+                new Variable("unique", false, false, null, false));
+        StatsResult edge = new StatsEngine(new StatsConfig(null, null, null, null, null, null)).analyse("test.bords", edges, variables);
+        assertThat(StatsStage.stat(edge, "vide", "count")).isZero();
+        assertThat(StatsStage.stat(edge, "vide", "missing")).isEqualTo(40);
+        assertThat(edge.histograms()).noneMatch(b -> b.column().equals("vide"));
+        // a column that is mostly zeros has empty fences: its bars cover every value
+        assertThat(edge.histograms().stream().filter(b -> b.column().equals("zeros")).mapToLong(StatsResult.HistogramBin::count).sum())
+                .isEqualTo(40);
+        // whole numbers: bars at whole values, none empty at the edges
+        List<StatsResult.HistogramBin> whole = edge.histograms().stream().filter(b -> b.column().equals("entier")).toList();
+        assertThat(whole).extracting(StatsResult.HistogramBin::lower).containsExactly(9.5, 10.5, 11.5);
+        assertThat(whole).allMatch(b -> b.count() > 0);
+        // the constant and the empty column do not stop the correlations of the others
+        assertThat(edge.correlations()).extracting(StatsResult.Correlation::x).containsOnly("zeros", "entier", "mesure");
+        assertThat(edge.correlations()).allMatch(c -> c.n() == 40);
+        assertThat(edge.components()).hasSize(3);
+        // one modality only: no contingency, no group statistics, no target links
+        assertThat(edge.chiSquares()).isEmpty();
+        assertThat(edge.anovas()).isEmpty();
+        assertThat(edge.targetLinks()).isEmpty();
     }
 
     @Test

@@ -61,6 +61,10 @@ public final class ConfigValidator {
             problems.add("stats.histogram_bins", stats.histogramBins() + " must be between 2 and 200, or left out for the"
                     + " Freedman–Diaconis rule.");
         }
+        if (stats.spearmanRows() < 1000) {
+            problems.add("stats.spearman_rows", stats.spearmanRows() + " must be at least 1000 (1000000 by default): Spearman's"
+                    + " coefficients on fewer rows would be too imprecise.");
+        }
         for (int i = 0; i < stats.scatterPairs().size(); i++) {
             if (stats.scatterPairs().get(i).size() != 2) {
                 problems.add("stats.scatter_pairs[" + i + "]", "must name exactly two numeric columns, such as [age, revenu].");

@@ -12,18 +12,21 @@ import java.util.List;
  * @param scatterPairs pairs of numeric columns to draw as scatter plots, besides the most correlated pairs
  * @param scatterPoints points drawn per scatter plot (a random sample of the rows, fixed seed)
  * @param histogramBins bars per histogram; default: Freedman–Diaconis, between 5 and 40
+ * @param spearmanRows above this many complete rows, Spearman's coefficients come from a random
+ *     sample of that size (MLlib ranks by sorting every value of every variable: the costliest step)
  */
 public record StatsConfig(Integer topN, Integer maxModalities, List<List<String>> scatterPairs, Integer scatterPoints,
-        Integer histogramBins) {
+        Integer histogramBins, Long spearmanRows) {
 
     public StatsConfig {
         topN = topN == null ? 10 : topN;
         maxModalities = maxModalities == null ? 30 : maxModalities;
         scatterPairs = scatterPairs == null ? List.of() : scatterPairs.stream().map(List::copyOf).toList();
         scatterPoints = scatterPoints == null ? 2000 : scatterPoints;
+        spearmanRows = spearmanRows == null ? 1_000_000L : spearmanRows;
     }
 
     static StatsConfig defaults() {
-        return new StatsConfig(null, null, null, null, null);
+        return new StatsConfig(null, null, null, null, null, null);
     }
 }
