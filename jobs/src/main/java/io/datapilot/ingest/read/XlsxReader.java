@@ -35,6 +35,9 @@ final class XlsxReader implements RawReader {
                 .option("columnNameOfRowNumber", RawSource.SHEET_ROW)
                 // a workbook that cannot be read must fail the run, not be skipped with a warning
                 .option("ignoreCorruptFiles", false)
+                // POI refuses records above 100 MB, such as the shared strings of a sheet of a few hundred
+                // thousand customers: raise the limit (memory is the executor's, as for any large workbook)
+                .option("maxByteArraySize", Integer.MAX_VALUE)
                 .load(RawReader.files(plan));
         return new RawSource(plan, RawReader.withPosition(rows));
     }
