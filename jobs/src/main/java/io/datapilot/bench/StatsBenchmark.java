@@ -55,7 +55,7 @@ final class StatsBenchmark {
                     .map(t -> approx_count_distinct(col(t))).toArray(Column[]::new)).first();
             for (int i = 0; i < texts.size(); i++) {
                 if (distinct.getLong(i) <= 30) {
-                    variables.add(new Variable(texts.get(i), false, false, null, false));
+                    variables.add(new Variable(texts.get(i), false, false, false));
                 }
             }
         }

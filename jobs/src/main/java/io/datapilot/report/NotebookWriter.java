@@ -39,7 +39,7 @@ final class NotebookWriter {
                 for (Block block : section.blocks()) {
                     if (block instanceof Figures figures) {
                         markdown(cells, String.join("\n", figures.figures().stream()
-                                .map(f -> "- **" + f.label() + "** : " + f.value() + (f.detail() == null ? "" : " (" + f.detail() + ")"))
+                                .map(f -> "- **" + f.label() + "**" + texts.get("site.colon") + f.value() + (f.detail() == null ? "" : " (" + f.detail() + ")"))
                                 .toList()));
                     } else if (block instanceof Paragraph paragraph) {
                         markdown(cells, paragraph.text());

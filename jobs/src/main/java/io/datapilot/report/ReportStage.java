@@ -56,6 +56,8 @@ public final class ReportStage {
     private final List<Sheet> sheets = new ArrayList<>();
     private final Set<String> sheetNames = new HashSet<>();
     private final Set<String> chartIds = new HashSet<>();
+    private final Map<String, Long> silverRows = new java.util.HashMap<>();
+    private final Map<String, Map<String, String>> units = new java.util.HashMap<>();
 
     public ReportStage(RunContext context) {
         this.spark = context.spark();
@@ -132,7 +134,7 @@ public final class ReportStage {
         List<Figure> figures = new ArrayList<>();
         for (String name : tables) {
             Dataset<Row> silver = read(Layer.SILVER, name);
-            figures.add(new Figure(texts.get("key.rows"), formats.count(silver.count()), "silver." + name));
+            figures.add(new Figure(texts.get("key.rows"), formats.count(silverRows(name)), "silver." + name));
             long columns = java.util.Arrays.stream(silver.columns()).filter(c -> !c.startsWith("_")).count();
             figures.add(new Figure(texts.get("key.columns"), formats.count(columns), "silver." + name));
             List<Row> missing = rows(Layer.AUDIT, "column_profiles", "table = 'bronze." + name + "' AND missing_share IS NOT NULL",
@@ -431,7 +433,7 @@ public final class ReportStage {
         }
         Dataset<Row> silver = read(Layer.SILVER, name);
         List<String> columns = chosen.stream().flatMap(p -> java.util.stream.Stream.of(p[0], p[1])).distinct().toList();
-        long rows = silver.count();
+        long rows = silverRows(name);
         double fraction = Math.min(1.0, config.stats().scatterPoints() * 1.5 / Math.max(1, rows));
         List<Row> sample = silver.select(columns.stream().map(c -> col("`" + c + "`").cast("double")).toArray(org.apache.spark.sql.Column[]::new))
                 .sample(false, fraction, 42).limit((int) Math.min(Integer.MAX_VALUE, config.stats().scatterPoints() * 2L)).collectAsList();
@@ -522,10 +524,8 @@ public final class ReportStage {
         List<Row> rows = all.size() > MAX_ROWS ? all.subList(0, MAX_ROWS) : all;
         List<String> headers = java.util.Arrays.stream(columns).map(texts::column).toList();
         List<List<String>> formatted = new ArrayList<>();
-        List<List<Object>> raw = new ArrayList<>();
         for (Row row : rows) {
             List<String> cells = new ArrayList<>();
-            List<Object> values = new ArrayList<>();
             for (int i = 0; i < columns.length; i++) {
                 Object value = row.get(i);
                 cells.add(columns[i].endsWith("share") || columns[i].equals("explained") || columns[i].equals("cumulative")
@@ -533,12 +533,11 @@ public final class ReportStage {
                         : columns[i].contains("bytes") && value instanceof Number n ? formats.bytes(n.longValue())
                         : columns[i].equals("p_value") && value instanceof Number n ? formats.pValue(n.doubleValue())
                         : formats.cell(value));
-                values.add(value instanceof java.math.BigDecimal d ? d.doubleValue() : value);
             }
             formatted.add(cells);
-            raw.add(values);
         }
-        addSheet(caption, headers, raw);
+        // the workbook gets every row, the page at most MAX_ROWS
+        addSheet(caption, headers, values(all, columns.length));
         String sql = "SELECT " + String.join(", ", columns) + " FROM " + shown + " WHERE _run_date = DATE'" + runDate + "'"
                 + (where == null ? "" : where.startsWith("ORDER") ? " " + where : " AND " + where);
         String shownCaption = all.size() > MAX_ROWS ? caption + " " + texts.get("site.truncated", formats.count(MAX_ROWS),
@@ -548,15 +547,22 @@ public final class ReportStage {
 
     /** A table of the run date in the workbook only (too long for a page, or drawn as charts there). */
     private void sheet(String caption, Layer layer, String name, String where, String... columns) {
-        List<List<Object>> raw = new ArrayList<>();
-        for (Row row : rows(layer, name, where, columns)) {
-            List<Object> values = new ArrayList<>();
-            for (int i = 0; i < columns.length; i++) {
-                values.add(row.get(i));
+        addSheet(caption, java.util.Arrays.stream(columns).map(texts::column).toList(),
+                values(rows(layer, name, where, columns), columns.length));
+    }
+
+    /** Rows as the workbook's typed values (decimals as numbers). */
+    private static List<List<Object>> values(List<Row> rows, int width) {
+        List<List<Object>> values = new ArrayList<>();
+        for (Row row : rows) {
+            List<Object> cells = new ArrayList<>();
+            for (int i = 0; i < width; i++) {
+                Object value = row.get(i);
+                cells.add(value instanceof java.math.BigDecimal decimal ? decimal.doubleValue() : value);
             }
-            raw.add(values);
+            values.add(cells);
         }
-        addSheet(caption, java.util.Arrays.stream(columns).map(texts::column).toList(), raw);
+        return values;
     }
 
     private void addSheet(String caption, List<String> headers, List<List<Object>> rows) {
@@ -582,6 +588,11 @@ public final class ReportStage {
     }
 
     // ---------------------------------------------------------------- reading
+
+    /** Rows of the tuned table of the run date, counted once for the key figures and the scatter sample. */
+    private long silverRows(String name) {
+        return silverRows.computeIfAbsent(name, table -> read(Layer.SILVER, table).count());
+    }
 
     private Dataset<Row> read(Layer layer, String name) {
         return DeltaIO.readRunDate(spark, warehouse.table(layer, name), runDate);
@@ -611,11 +622,14 @@ public final class ReportStage {
         return read(layer, name).select(col(column)).distinct().collectAsList().stream().map(r -> r.getString(0)).sorted().toList();
     }
 
+    /** Units of a table's columns from the data dictionary, read once for both statistics pages. */
     private Map<String, String> units(String name) {
-        Map<String, String> units = new LinkedHashMap<>();
-        rows(Layer.AUDIT, "data_dictionary", "table IN ('bronze." + name + "', '" + name + "') AND unit IS NOT NULL", "column", "unit")
-                .forEach(r -> units.put(r.getString(0), r.getString(1)));
-        return units;
+        return units.computeIfAbsent(name, table -> {
+            Map<String, String> found = new LinkedHashMap<>();
+            rows(Layer.AUDIT, "data_dictionary", "table IN ('bronze." + table + "', '" + table + "') AND unit IS NOT NULL", "column",
+                    "unit").forEach(r -> found.put(r.getString(0), r.getString(1)));
+            return found;
+        });
     }
 
     private static String label(String column, Map<String, String> units) {

@@ -39,7 +39,7 @@ public final class Variables {
     private Variables() {}
 
     /** A column as the data dictionary describes it. */
-    public record Described(String semanticType, String unit, boolean personal) {}
+    public record Described(String semanticType, boolean personal) {}
 
     public static Map<String, Described> dictionary(SparkSession spark, Warehouse warehouse, LocalDate runDate, String table) {
         String path = warehouse.table(Layer.AUDIT, "data_dictionary");
@@ -49,9 +49,9 @@ public final class Variables {
         }
         List<Row> rows = DeltaIO.readRunDate(spark, path, runDate)
                 .where(col("table").isin("bronze." + table, table))
-                .select("column", "semantic_type", "unit", "personal").collectAsList();
+                .select("column", "semantic_type", "personal").collectAsList();
         for (Row row : rows) {
-            described.put(row.getString(0), new Described(row.getString(1), row.getString(2), !row.isNullAt(3) && row.getBoolean(3)));
+            described.put(row.getString(0), new Described(row.getString(1), !row.isNullAt(2) && row.getBoolean(2)));
         }
         return described;
     }
@@ -77,7 +77,7 @@ public final class Variables {
             TargetKind target = targets.get(name);
             if (target != null) {
                 boolean numeric = target == TargetKind.REGRESSION && type instanceof NumericType;
-                variables.add(new Variable(name, numeric, integral, unit(dictionary.get(name)), true));
+                variables.add(new Variable(name, numeric, integral, true));
                 continue;
             }
             Described described = dictionary.get(name);
@@ -87,9 +87,9 @@ public final class Variables {
                     continue;
                 }
                 if (type instanceof NumericType && !looksLikeKey(name)) {
-                    variables.add(new Variable(name, true, integral, null, false));
+                    variables.add(new Variable(name, true, integral, false));
                 } else if (type instanceof BooleanType) {
-                    variables.add(new Variable(name, false, false, null, false));
+                    variables.add(new Variable(name, false, false, false));
                 }
                 continue;
             }
@@ -103,12 +103,12 @@ public final class Variables {
             switch (semantic) {
                 case CONTINUOUS, AMOUNT, DISCRETE -> {
                     if (type instanceof NumericType) {
-                        variables.add(new Variable(name, true, integral, unit(described), false));
+                        variables.add(new Variable(name, true, integral, false));
                     }
                 }
                 case CATEGORICAL, BOOLEAN -> {
                     if (type instanceof StringType || type instanceof BooleanType || type instanceof NumericType) {
-                        variables.add(new Variable(name, false, false, null, false));
+                        variables.add(new Variable(name, false, false, false));
                     }
                 }
                 default -> { }
@@ -117,9 +117,6 @@ public final class Variables {
         return variables;
     }
 
-    private static String unit(Described described) {
-        return described == null || described.unit() == null || described.unit().isBlank() ? null : described.unit();
-    }
 
     private static boolean looksLikeKey(String name) {
         String lower = name.toLowerCase(Locale.ROOT);

@@ -36,9 +36,9 @@ class StatsEngineTest {
         String file = Paths.resource("stats/mesures.csv").toString();
         lines = Files.readAllLines(Paths.resource("stats/mesures.csv")).stream().skip(1).map(line -> line.split(",", -1)).toList();
         Dataset<Row> data = TestSpark.session().read().option("header", true).option("inferSchema", true).csv(file);
-        List<Variable> variables = List.of(new Variable("x", true, false, "cm", false), new Variable("y", true, false, null, false),
-                new Variable("z", true, true, null, false), new Variable("g", false, false, null, false),
-                new Variable("h", false, false, null, true));
+        List<Variable> variables = List.of(new Variable("x", true, false, false), new Variable("y", true, false, false),
+                new Variable("z", true, true, false), new Variable("g", false, false, false),
+                new Variable("h", false, false, true));
         result = new StatsEngine(new StatsConfig(2, 30, null, null, null, null)).analyse("test.mesures", data, variables);
     }
 
@@ -128,10 +128,10 @@ class StatsEngineTest {
     void survivesConstantEmptyAndMostlyZeroColumnsWithoutATarget() {
         Dataset<Row> edges = TestSpark.session().read().option("header", true).option("inferSchema", true)
                 .csv(Paths.resource("stats/bords.csv").toString());
-        List<Variable> variables = List.of(new Variable("constante", true, true, null, false),
-                new Variable("vide", true, false, null, false), new Variable("zeros", true, true, null, false),
-                new Variable("entier", true, true, null, false), new Variable("mesure", true, false, null, false),
-                new Variable("unique", false, false, null, false));
+        List<Variable> variables = List.of(new Variable("constante", true, true, false),
+                new Variable("vide", true, false, false), new Variable("zeros", true, true, false),
+                new Variable("entier", true, true, false), new Variable("mesure", true, false, false),
+                new Variable("unique", false, false, false));
         StatsResult edge = new StatsEngine(new StatsConfig(null, null, null, null, null, null)).analyse("test.bords", edges, variables);
         assertThat(StatsStage.stat(edge, "vide", "count")).isZero();
         assertThat(StatsStage.stat(edge, "vide", "missing")).isEqualTo(40);
