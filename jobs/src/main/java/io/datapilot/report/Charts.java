@@ -365,8 +365,8 @@ public final class Charts {
         return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
     }
 
+    /** An HTML id or file name from a text: the column-name normalisation of ingestion, with hyphens. */
     static String slug(String text) {
-        return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT)
-                .replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return io.datapilot.core.text.Names.normalise(text, 0).replace('_', '-');
     }
 }

@@ -578,13 +578,7 @@ public final class ReportStage {
 
     private String chartId(String base) {
         // "fig-": apart from the section ids, which are built from the same table names
-        String id = "fig-" + Charts.slug(base);
-        String unique = id;
-        for (int i = 2; chartIds.contains(unique); i++) {
-            unique = id + "-" + i;
-        }
-        chartIds.add(unique);
-        return unique;
+        return io.datapilot.core.text.Names.unique("fig-" + Charts.slug(base), chartIds);
     }
 
     // ---------------------------------------------------------------- reading
