@@ -17,6 +17,7 @@ import io.datapilot.core.delta.DeltaIO;
 import io.datapilot.core.delta.Warehouse;
 import io.datapilot.core.delta.Warehouse.Layer;
 import io.datapilot.core.spark.Jobs;
+import io.datapilot.core.spark.SessionSettings;
 import io.datapilot.core.stages.StageOutcome;
 import io.datapilot.core.text.ConsoleTable;
 import io.datapilot.core.text.Names;
@@ -32,9 +33,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.Column;
@@ -42,8 +45,11 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.ByteType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.IntegerType;
+import org.apache.spark.sql.types.MetadataBuilder;
+import org.apache.spark.sql.types.ShortType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -57,6 +63,8 @@ public final class LoadStage {
     public static final String UNTUNED_SUFFIX = "_untuned";
     public static final String SCHEMA_REPORT = "schema_report";
     public static final String VERIFICATION = "load_verification";
+    /** Where Spark keeps a VARCHAR(n) column's length: Delta stores the column as a string and checks the length on write. */
+    private static final String VARCHAR_METADATA = "__CHAR_VARCHAR_TYPE_STRING";
 
     /** What loading one table gave. */
     public record TableLoad(String table, String tuned, String untuned, List<TunedColumn> columns, List<String> index, long rows,
@@ -110,27 +118,32 @@ public final class LoadStage {
                 () -> TypeTuner.tune(clean, fields, nonNegative));
         String tunedPath = warehouse.table(Layer.SILVER, name);
         List<TunedColumn> target = existingTypes(tunedPath, chosen);
-        checkFit(display, clean, target);
         List<String> index = index(name, fields);
+        Map<String, Long> misfits = misfits(display, clean, target);
+        boolean rewritten = false;
+        if (!misfits.isEmpty()) {
+            if (!config.load().widens()) {
+                throw overflow(display, target, misfits);
+            }
+            Widened widened = widen(display, tunedPath, clean, fields, nonNegative, target, misfits.keySet(), index);
+            target = widened.columns();
+            rewritten = widened.rewritten();
+        }
         long rows = clean.count();
         // untuned: the clean rows as they are
         String untunedPath = warehouse.table(Layer.SILVER, name + UNTUNED_SUFFIX);
         Jobs.labelled(spark, "load", "writing " + display + UNTUNED_SUFFIX, () -> DeltaIO.replaceRunDate(clean, untunedPath, runDate, null,
                 "datapilot load " + runDate));
         // tuned: index columns first (Delta keeps statistics of the first 32 columns), typed, constrained, Z-ordered
-        createTuned(tunedPath, target, index, clean.schema());
-        List<Column> columns = new ArrayList<>();
-        Map<String, TunedColumn> byName = new LinkedHashMap<>();
-        target.forEach(column -> byName.put(column.column(), column));
-        for (String column : ordered(index, target, clean.schema())) {
-            TunedColumn tuned = byName.get(column);
-            columns.add(tuned == null ? col(quoted(column)) : col(quoted(column)).cast(tuned.tuned()).alias(column));
+        if (!rewritten) {
+            createTuned(tunedPath, target, index, clean.schema());
+            ensureConstraints(tunedPath, target, false);
+            Dataset<Row> typed = typed(clean, index, target);
+            SessionSettings.with(spark, codec(), () -> Jobs.labelled(spark, "load", "writing " + display,
+                    () -> DeltaIO.replaceRunDate(typed, tunedPath, runDate, null, "datapilot load " + runDate)));
         }
-        Dataset<Row> typed = clean.select(columns.toArray(Column[]::new));
-        Jobs.labelled(spark, "load", "writing " + display, () -> DeltaIO.replaceRunDate(typed, tunedPath, runDate, null,
-                "datapilot load " + runDate));
         long untunedBytes = DeltaTable.forPath(spark, untunedPath).detail().first().<Long>getAs("sizeInBytes");
-        optimise(display, tunedPath, index, untunedBytes);
+        optimise(display, tunedPath, index, untunedBytes, rewritten);
         clean.unpersist();
         long tunedBytes = DeltaTable.forPath(spark, tunedPath).detail().first().<Long>getAs("sizeInBytes");
         List<Check> checks = verify(name, display, rows, untunedPath, tunedPath);
@@ -147,6 +160,7 @@ public final class LoadStage {
         }
         StructType existing = spark.read().format("delta").load(path).schema();
         Set<String> names = new HashSet<>(Arrays.asList(existing.fieldNames()));
+        Set<String> constraints = constraints(path);
         List<TunedColumn> kept = new ArrayList<>();
         for (TunedColumn column : chosen) {
             if (!names.contains(column.column())) {
@@ -155,7 +169,8 @@ public final class LoadStage {
             }
             StructField field = existing.apply(column.column());
             String sql = varchar(field).orElse(field.dataType().sql());
-            kept.add(new TunedColumn(column.column(), column.untuned(), field.dataType(), sql, !field.nullable(), column.nonNegativeCheck(),
+            boolean notNull = !field.nullable() || constraints.contains(notNullConstraint(column.column()));
+            kept.add(new TunedColumn(column.column(), column.untuned(), field.dataType(), sql, notNull, column.nonNegativeCheck(),
                     column.nulls(), column.min(), column.max(), column.maxLength(), column.untunedBytes(),
                     field.dataType().defaultSize(), column.reason() + (sql.equals(column.tunedSql()) ? ""
                             : " ; type " + sql + " des dates précédentes conservé")));
@@ -164,16 +179,15 @@ public final class LoadStage {
     }
 
     private static java.util.Optional<String> varchar(StructField field) {
-        String key = "__CHAR_VARCHAR_TYPE_STRING";
-        return field.metadata().contains(key) ? java.util.Optional.of(field.metadata().getString(key).toUpperCase(java.util.Locale.ROOT))
-                : java.util.Optional.empty();
+        return field.metadata().contains(VARCHAR_METADATA) ? java.util.Optional.of(field.metadata().getString(VARCHAR_METADATA)
+                .toUpperCase(Locale.ROOT)) : java.util.Optional.empty();
     }
 
     /**
-     * Every value fits its tuned type, checked on the data in one pass: a value that would overflow,
-     * lose digits, exceed its length or break NOT NULL stops the load before anything is written.
+     * Whether every value fits its tuned type, checked on the data in one pass: the columns holding a
+     * value that would overflow, lose digits, exceed its length or break NOT NULL, with how many.
      */
-    private void checkFit(String display, Dataset<Row> clean, List<TunedColumn> target) {
+    private Map<String, Long> misfits(String display, Dataset<Row> clean, List<TunedColumn> target) {
         List<Column> checks = new ArrayList<>();
         checks.add(count(lit(1)));
         for (TunedColumn column : target) {
@@ -199,22 +213,177 @@ public final class LoadStage {
         }
         Row result = Jobs.labelled(spark, "load", display + " · every value fits its tuned type",
                 () -> clean.agg(checks.get(0), checks.subList(1, checks.size()).toArray(Column[]::new)).first());
-        List<String> problems = new ArrayList<>();
+        Map<String, Long> misfits = new LinkedHashMap<>();
         for (TunedColumn column : target) {
             long broken = result.getLong(result.fieldIndex(column.column()));
             if (broken > 0) {
+                misfits.put(column.column(), broken);
+            }
+        }
+        return misfits;
+    }
+
+    private DatapilotException overflow(String display, List<TunedColumn> target, Map<String, Long> misfits) {
+        List<String> problems = new ArrayList<>();
+        for (TunedColumn column : target) {
+            Long broken = misfits.get(column.column());
+            if (broken != null) {
                 problems.add(column.column() + " (" + column.tunedSql() + (column.notNull() ? " NOT NULL" : "") + "): " + Numbers.count(broken)
                         + " value(s) would not fit" + (column.min() != null ? "; this run's values go from " + column.min() + " to "
                         + column.max() : "") + (column.maxLength() != null ? "; longest " + column.maxLength() + " characters" : ""));
             }
         }
-        if (!problems.isEmpty()) {
-            throw new DatapilotException(ErrorKind.DATA, "Cannot load " + display + " for run date " + runDate + ": the new data does not"
-                    + " fit the tuned types the table has from earlier run dates, and nothing was written:\n  - "
-                    + String.join("\n  - ", problems) + "\nThe values would overflow, be truncated, lose digits or break NOT NULL."
-                    + " Check the source for a unit or format change; if the values are right, move the table folder away so that"
-                    + " the next load chooses wider types from all the data (Delta 3.3 cannot widen beyond byte → short → int).");
+        return new DatapilotException(ErrorKind.DATA, "Cannot load " + display + " for run date " + runDate + ": the new data does not"
+                + " fit the tuned types the table has from earlier run dates, and nothing was written:\n  - "
+                + String.join("\n  - ", problems) + "\nThe values would overflow, be truncated, lose digits or break NOT NULL."
+                + " Check the source for a unit or format change; if the values are right, set load.on_overflow: widen in the config"
+                + " and load again: wider types are then chosen from all the data (in place where Delta allows it, else the table"
+                + " is rewritten in one commit).");
+    }
+
+    /** The types after widening, and whether the whole table was rewritten (this run's rows included). */
+    private record Widened(List<TunedColumn> columns, boolean rewritten) {}
+
+    /**
+     * New data does not fit and {@code load.on_overflow} is {@code widen}: the columns that overflow get
+     * the type {@link TypeTuner} chooses from every run date's data, checked on all of it before
+     * anything changes. Delta 3.3 changes in place only byte → short → int, a longer VARCHAR and a
+     * dropped NOT NULL; any other change (int → bigint, a wider DECIMAL, FLOAT → DOUBLE…) rewrites
+     * the table, this run's rows included, in one commit.
+     */
+    private Widened widen(String display, String tunedPath, Dataset<Row> clean, List<StructField> fields, Set<String> nonNegative,
+            List<TunedColumn> target, Set<String> misfits, List<String> index) {
+        Column[] asIngested = Arrays.stream(clean.schema().fields())
+                .map(field -> col(quoted(field.name())).cast(field.dataType()).alias(field.name())).toArray(Column[]::new);
+        Dataset<Row> all = spark.read().format("delta").load(tunedPath).where(col(DeltaIO.RUN_DATE).notEqual(lit(Date.valueOf(runDate))))
+                .select(asIngested).unionByName(clean);
+        List<StructField> changing = fields.stream().filter(field -> misfits.contains(field.name())).toList();
+        Map<String, TunedColumn> rechosen = new LinkedHashMap<>();
+        Jobs.labelled(spark, "load", display + " · wider types from every run date", () -> TypeTuner.tune(all, changing, nonNegative))
+                .forEach(column -> rechosen.put(column.column(), column));
+        List<TunedColumn> widened = new ArrayList<>();
+        List<String> changes = new ArrayList<>();
+        boolean inPlace = true;
+        for (TunedColumn column : target) {
+            TunedColumn chosen = rechosen.get(column.column());
+            if (chosen == null) {
+                widened.add(column);
+                continue;
+            }
+            // widening never adds a NOT NULL
+            boolean notNull = column.notNull() && chosen.notNull();
+            String from = column.tunedSql() + (column.notNull() ? " NOT NULL" : "");
+            String to = chosen.tunedSql() + (notNull ? " NOT NULL" : "");
+            inPlace &= changesInPlace(column, chosen);
+            changes.add(column.column() + " " + from + " → " + to);
+            widened.add(new TunedColumn(chosen.column(), chosen.untuned(), chosen.tuned(), chosen.tunedSql(), notNull,
+                    chosen.nonNegativeCheck(), chosen.nulls(), chosen.min(), chosen.max(), chosen.maxLength(), chosen.untunedBytes(),
+                    chosen.tunedBytes(), chosen.reason() + " ; élargi le " + runDate + " (" + from + " → " + to + ")"));
         }
+        Map<String, Long> still = misfits(display, all, widened);
+        if (!still.isEmpty()) {
+            throw overflow(display, widened, still);
+        }
+        if (inPlace) {
+            alterInPlace(tunedPath, target, widened);
+            progress.println("[load] " + display + ": types widened in place: " + String.join(", ", changes));
+            return new Widened(widened, false);
+        }
+        rewrite(display, tunedPath, all, widened, index);
+        progress.println("[load] " + display + ": table rewritten in one commit with wider types: " + String.join(", ", changes));
+        return new Widened(widened, true);
+    }
+
+    /** Delta 3.3 on Spark 3.5 changes a column in place only from byte to short or int, or to a longer VARCHAR. */
+    private static boolean changesInPlace(TunedColumn from, TunedColumn to) {
+        if (from.tunedSql().equals(to.tunedSql())) {
+            return true;
+        }
+        boolean integral = (from.tuned() instanceof ByteType || from.tuned() instanceof ShortType)
+                && (to.tuned() instanceof ShortType || to.tuned() instanceof IntegerType) && to.tuned().defaultSize() > from.tuned().defaultSize();
+        boolean longer = from.tunedSql().startsWith("VARCHAR(") && to.tunedSql().startsWith("VARCHAR(")
+                && varcharLength(to.tunedSql()) > varcharLength(from.tunedSql());
+        return integral || longer;
+    }
+
+    private static int varcharLength(String sql) {
+        return Integer.parseInt(sql.replaceAll("\\D", ""));
+    }
+
+    private void alterInPlace(String path, List<TunedColumn> before, List<TunedColumn> after) {
+        String table = "delta." + quoted(qualified(path));
+        Set<String> constraints = constraints(path);
+        for (int i = 0; i < before.size(); i++) {
+            TunedColumn from = before.get(i);
+            TunedColumn to = after.get(i);
+            String column = quoted(to.column());
+            if (!from.tunedSql().equals(to.tunedSql())) {
+                // Delta refuses to change a column a CHECK constraint reads: dropped here, added again by ensureConstraints
+                for (String name : List.of(constraint(to.column()), notNullConstraint(to.column()))) {
+                    if (constraints.remove(name)) {
+                        spark.sql("ALTER TABLE " + table + " DROP CONSTRAINT " + name);
+                    }
+                }
+                if (to.tuned() instanceof ShortType || to.tuned() instanceof IntegerType) {
+                    spark.sql("ALTER TABLE " + table + " SET TBLPROPERTIES ('delta.enableTypeWidening' = 'true')");
+                }
+                spark.sql("ALTER TABLE " + table + " ALTER COLUMN " + column + " TYPE " + to.tunedSql());
+            }
+            if (from.notNull() && !to.notNull()) {
+                if (constraints.remove(notNullConstraint(to.column()))) {
+                    spark.sql("ALTER TABLE " + table + " DROP CONSTRAINT " + notNullConstraint(to.column()));
+                }
+                spark.sql("ALTER TABLE " + table + " ALTER COLUMN " + column + " DROP NOT NULL");
+            }
+        }
+    }
+
+    /**
+     * Rewrites the whole tuned table with wider types in one commit (every run date, this one
+     * included): a reader sees the old table or the new one, never a mix. Delta keeps NOT NULL only
+     * from CREATE TABLE, so NOT NULL becomes a CHECK constraint, added first: constraints survive a
+     * schema-overwriting write, which checks them.
+     */
+    private void rewrite(String display, String path, Dataset<Row> all, List<TunedColumn> widened, List<String> index) {
+        ensureConstraints(path, widened, true);
+        Dataset<Row> typed = typed(all, index, widened);
+        SessionSettings.with(spark, codec(), () -> Jobs.labelled(spark, "load", "rewriting " + display + " with wider types",
+                () -> typed.write().format("delta").mode("overwrite").option("overwriteSchema", "true")
+                        .option("userMetadata", "datapilot load " + runDate + " (types widened)").partitionBy(DeltaIO.RUN_DATE).save(path)));
+    }
+
+    /** The rows in the tuned table's column order and types; a VARCHAR keeps its length in the column's metadata. */
+    private static Dataset<Row> typed(Dataset<Row> rows, List<String> index, List<TunedColumn> target) {
+        Map<String, TunedColumn> byName = new LinkedHashMap<>();
+        target.forEach(column -> byName.put(column.column(), column));
+        List<Column> columns = new ArrayList<>();
+        for (String column : ordered(index, target, rows.schema())) {
+            TunedColumn tuned = byName.get(column);
+            if (tuned == null) {
+                columns.add(col(quoted(column)));
+            } else if (tuned.tunedSql().startsWith("VARCHAR(")) {
+                columns.add(col(quoted(column)).cast(tuned.tuned()).as(column, new MetadataBuilder()
+                        .putString(VARCHAR_METADATA, tuned.tunedSql().toLowerCase(Locale.ROOT)).build()));
+            } else {
+                columns.add(col(quoted(column)).cast(tuned.tuned()).alias(column));
+            }
+        }
+        return rows.select(columns.toArray(Column[]::new));
+    }
+
+    /** The names of the CHECK constraints of a Delta table. */
+    private Set<String> constraints(String path) {
+        Row detail = DeltaTable.forPath(spark, path).detail().first();
+        Map<String, String> properties = detail.getJavaMap(detail.fieldIndex("properties"));
+        Set<String> names = new HashSet<>();
+        properties.keySet().stream().filter(key -> key.startsWith("delta.constraints.")).forEach(key -> names.add(
+                key.substring("delta.constraints.".length())));
+        return names;
+    }
+
+    /** The tuned table's Parquet codec, for its writes and its OPTIMIZE. */
+    private Map<String, String> codec() {
+        return Map.of("spark.sql.parquet.compression.codec", config.load().compression());
     }
 
     private List<String> index(String name, List<StructField> fields) {
@@ -256,10 +425,26 @@ public final class LoadStage {
         }
         spark.sql("CREATE TABLE delta." + quoted(qualified(path)) + " (" + String.join(", ", definitions) + ") USING delta PARTITIONED BY ("
                 + DeltaIO.RUN_DATE + ")");
+    }
+
+    /**
+     * Adds the CHECK constraints the tuned table lacks: {@code column >= 0} for columns that cannot be
+     * negative, and {@code column IS NOT NULL} for a NOT NULL column the schema no longer enforces
+     * (after a rewrite), or for every NOT NULL column before one ({@code beforeRewrite}). Run on every
+     * load, it also finishes a widening killed between dropping and adding a constraint.
+     */
+    private void ensureConstraints(String path, List<TunedColumn> target, boolean beforeRewrite) {
+        String table = "delta." + quoted(qualified(path));
+        Set<String> constraints = constraints(path);
+        StructType schema = spark.read().format("delta").load(path).schema();
         for (TunedColumn column : target) {
-            if (column.nonNegativeCheck()) {
-                spark.sql("ALTER TABLE delta." + quoted(qualified(path)) + " ADD CONSTRAINT " + constraint(column.column()) + " CHECK ("
-                        + quoted(column.column()) + " >= 0)");
+            String name = quoted(column.column());
+            if (column.nonNegativeCheck() && !constraints.contains(constraint(column.column()))) {
+                spark.sql("ALTER TABLE " + table + " ADD CONSTRAINT " + constraint(column.column()) + " CHECK (" + name + " >= 0)");
+            }
+            boolean enforced = !schema.apply(column.column()).nullable() && !beforeRewrite;
+            if (column.notNull() && !enforced && !constraints.contains(notNullConstraint(column.column()))) {
+                spark.sql("ALTER TABLE " + table + " ADD CONSTRAINT " + notNullConstraint(column.column()) + " CHECK (" + name + " IS NOT NULL)");
             }
         }
     }
@@ -278,27 +463,24 @@ public final class LoadStage {
         return "non_negatif_" + column.replaceAll("[^a-z0-9_]", "_");
     }
 
+    static String notNullConstraint(String column) {
+        return "non_nul_" + column.replaceAll("[^a-z0-9_]", "_");
+    }
+
     /**
      * Compacts the run date's files and clusters them by the index columns (Z-order), into files of
      * {@code load.target_file_mb} at most, and at most a sixteenth of the data each: a selective
      * filter then skips at least fifteen files in sixteen (files of 1 MiB at least).
      */
-    private void optimise(String display, String path, List<String> index, long dataBytes) {
+    private void optimise(String display, String path, List<String> index, long dataBytes, boolean wholeTable) {
         long target = Math.max(1L << 20, Math.min(config.load().targetFileMb() * (1L << 20), dataBytes / 16));
-        String previous = spark.conf().get("spark.databricks.delta.optimize.maxFileSize", null);
-        spark.conf().set("spark.databricks.delta.optimize.maxFileSize", String.valueOf(target));
-        try {
-            String where = " WHERE " + DeltaIO.RUN_DATE + " = DATE'" + runDate + "'";
-            String zorder = index.isEmpty() ? "" : " ZORDER BY (" + String.join(", ", index.stream().map(LoadStage::quoted).toList()) + ")";
-            Jobs.labelled(spark, "load", display + " · OPTIMIZE" + (index.isEmpty() ? "" : " ZORDER BY " + String.join(", ", index)),
-                    () -> spark.sql("OPTIMIZE delta." + quoted(qualified(path)) + where + zorder).collectAsList());
-        } finally {
-            if (previous == null) {
-                spark.conf().unset("spark.databricks.delta.optimize.maxFileSize");
-            } else {
-                spark.conf().set("spark.databricks.delta.optimize.maxFileSize", previous);
-            }
-        }
+        Map<String, String> settings = new HashMap<>(codec());
+        settings.put("spark.databricks.delta.optimize.maxFileSize", String.valueOf(target));
+        String where = wholeTable ? "" : " WHERE " + DeltaIO.RUN_DATE + " = DATE'" + runDate + "'";
+        String zorder = index.isEmpty() ? "" : " ZORDER BY (" + String.join(", ", index.stream().map(LoadStage::quoted).toList()) + ")";
+        SessionSettings.with(spark, settings, () -> Jobs.labelled(spark, "load", display + " · OPTIMIZE"
+                + (index.isEmpty() ? "" : " ZORDER BY " + String.join(", ", index)),
+                () -> spark.sql("OPTIMIZE delta." + quoted(qualified(path)) + where + zorder).collectAsList()));
     }
 
     /** Rows at each step, from the source files to the tuned table: equal, or the difference explained. */

@@ -165,6 +165,105 @@ class ClinicGateAndCleanTest {
 
     @Test
     @org.junit.jupiter.api.Order(4)
+    void widensInPlaceOrRewritesTheTableWhenTheConfigAllowsItAndLosesNothing() {
+        Warehouse store = new Warehouse(warehouse.toString());
+        io.datapilot.core.config.LoadConfig stop = config.load();
+        io.datapilot.core.config.PipelineConfig widening = new io.datapilot.core.config.PipelineConfig(config.project(), config.baseDir(),
+                config.warehouse(), config.spark(), config.reportsDir(), config.sources(), config.dataset(), config.rgpd(), config.profile(),
+                config.qualityGate(), config.clean(), new io.datapilot.core.config.LoadConfig(stop.index(), stop.targetFileMb(),
+                        stop.compression(), "widen"), config.stats(), config.report());
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+        LocalDate next = RUN.plusDays(1);
+        // a real second run date, so that the load verification finds its files, bronze rows and cleaning
+        Ingest.run(CONFIG, warehouse, next);
+        Audit.of(TestSpark.session(), config).runDate(next).progressTo(quiet).execute();
+        new io.datapilot.clean.CleanStage(TestSpark.session(), config, store, next, quiet).execute();
+        String cleanPath = warehouse.resolve("silver/animaux_suivi_clean").toString();
+        org.apache.spark.sql.types.StructType before = Ingest.table(warehouse, "silver.animaux_suivi").schema();
+        assertThat(before.apply("nb_consultations").dataType()).isEqualTo(org.apache.spark.sql.types.DataTypes.ByteType);
+        String text = java.util.Arrays.stream(before.fields()).filter(field -> field.metadata().contains("__CHAR_VARCHAR_TYPE_STRING")
+                && !field.name().equals("identifiant_animal")).findFirst().orElseThrow().name();
+        String required = java.util.Arrays.stream(before.fields()).filter(field -> !field.nullable() && !field.name().startsWith("_")
+                && !List.of("identifiant_animal", "nb_consultations", text).contains(field.name())).findFirst().orElseThrow().name();
+        List<String> runRows = rowsOf(RUN);
+        java.util.Set<String> runFiles = filesOf(RUN);
+
+        // 1. in place: a count beyond TINYINT, a longer text, a missing value in a NOT NULL column
+        org.apache.spark.sql.Dataset<Row> clean = Ingest.table(warehouse, "silver.animaux_suivi_clean").where("_run_date = DATE'2024-07-01'")
+                .withColumn("nb_consultations", org.apache.spark.sql.functions.lit(1000L))
+                .withColumn(text, org.apache.spark.sql.functions.lit("x".repeat(200)))
+                .withColumn(required, org.apache.spark.sql.functions.when(org.apache.spark.sql.functions.col("_row_number")
+                        .equalTo(org.apache.spark.sql.functions.lit(2)), org.apache.spark.sql.functions.lit(null))
+                        .otherwise(org.apache.spark.sql.functions.col(required)));
+        io.datapilot.core.delta.DeltaIO.replaceRunDate(clean.localCheckpoint(), cleanPath, next, null, "test");
+        assertThatThrownBy(() -> load(next).execute()).hasMessageContaining("nb_consultations (TINYINT")
+                .hasMessageContaining("load.on_overflow: widen");
+        long version = Ingest.version(warehouse, "silver.animaux_suivi");
+        new io.datapilot.load.LoadStage(TestSpark.session(), widening, store, next, quiet).execute();
+        org.apache.spark.sql.types.StructType inPlace = Ingest.table(warehouse, "silver.animaux_suivi").schema();
+        assertThat(inPlace.apply("nb_consultations").dataType()).isEqualTo(org.apache.spark.sql.types.DataTypes.ShortType);
+        assertThat(inPlace.apply(text).metadata().getString("__CHAR_VARCHAR_TYPE_STRING")).isEqualTo("varchar(255)");
+        assertThat(inPlace.apply(required).nullable()).isTrue();
+        assertThat(filesOf(RUN)).as("widened in place: the earlier run date's files are not rewritten").isEqualTo(runFiles);
+        assertThat(rowsOf(RUN)).isEqualTo(runRows);
+        assertThat(history(version)).contains("CHANGE COLUMN").doesNotContain("CREATE OR REPLACE TABLE");
+        assertThat(Ingest.table(warehouse, "silver.animaux_suivi").where("_run_date = DATE'2024-07-01' AND nb_consultations = 1000")
+                .count()).isEqualTo(clean.count());
+        assertThat(Ingest.table(warehouse, "audit.schema_report").where("_run_date = DATE'2024-07-01' AND `column` = 'nb_consultations'")
+                .first().<String>getAs("reason")).contains("élargi le 2024-07-01 (TINYINT NOT NULL → SMALLINT NOT NULL)");
+
+        // 2. a rewrite: a weight beyond the tuned DECIMAL, which Delta 3.3 cannot widen in place
+        String weight = before.apply("poids_kg").dataType().sql();
+        List<String> nextRows = rowsOf(next);
+        io.datapilot.core.delta.DeltaIO.replaceRunDate(Ingest.table(warehouse, "silver.animaux_suivi_clean")
+                .where("_run_date = DATE'2024-07-01'").withColumn("poids_kg", org.apache.spark.sql.functions.lit(123456789.5))
+                .localCheckpoint(), cleanPath, next, null, "test");
+        version = Ingest.version(warehouse, "silver.animaux_suivi");
+        new io.datapilot.load.LoadStage(TestSpark.session(), widening, store, next, quiet).execute();
+        org.apache.spark.sql.types.DataType widened = Ingest.table(warehouse, "silver.animaux_suivi").schema().apply("poids_kg").dataType();
+        assertThat(widened.sql()).isNotEqualTo(weight).startsWith("DECIMAL(");
+        assertThat(((org.apache.spark.sql.types.DecimalType) widened).precision()).isGreaterThanOrEqualTo(10);
+        assertThat(history(version)).contains("WRITE");
+        assertThat(rowsOf(RUN)).as("every earlier value kept through the rewrite").isEqualTo(runRows);
+        assertThat(Ingest.table(warehouse, "silver.animaux_suivi").where("_run_date = DATE'2024-07-01'").count()).isEqualTo(nextRows.size());
+        assertThat(Ingest.table(warehouse, "silver.animaux_suivi").where("_run_date = DATE'2024-07-01' AND poids_kg = 123456789.5").count())
+                .isEqualTo(nextRows.size());
+        Row detail = io.delta.tables.DeltaTable.forPath(TestSpark.session(), warehouse.resolve("silver/animaux_suivi").toString()).detail()
+                .first();
+        java.util.Map<String, String> properties = detail.getJavaMap(detail.fieldIndex("properties"));
+        assertThat(properties).as("NOT NULL kept as a constraint, CHECK constraints kept")
+                .containsKey("delta.constraints.non_nul_identifiant_animal").containsKey("delta.constraints.non_negatif_poids_kg");
+        // the index still comes first and every file of the table is compressed with the configured codec
+        assertThat(Ingest.table(warehouse, "silver.animaux_suivi").schema().fieldNames()[0]).isEqualTo("identifiant_animal");
+        assertThat(filesOf(RUN)).allMatch(file -> file.endsWith(".zstd.parquet"));
+    }
+
+    private List<String> rowsOf(LocalDate runDate) {
+        return Ingest.table(warehouse, "silver.animaux_suivi").where("_run_date = DATE'" + runDate + "'").orderBy("_row_number")
+                .collectAsList().stream().map(row -> {
+                    StringBuilder line = new StringBuilder();
+                    for (int i = 0; i < row.size(); i++) {
+                        Object value = row.get(i);
+                        // a wider type keeps the value: 3 as TINYINT or SMALLINT, 32.5 as DECIMAL(4,1) or DECIMAL(11,1)
+                        line.append(value instanceof java.math.BigDecimal decimal ? decimal.stripTrailingZeros().toPlainString()
+                                : String.valueOf(value)).append('|');
+                    }
+                    return line.toString();
+                }).toList();
+    }
+
+    private java.util.Set<String> filesOf(LocalDate runDate) {
+        return new java.util.TreeSet<>(Ingest.table(warehouse, "silver.animaux_suivi").where("_run_date = DATE'" + runDate + "'")
+                .select(org.apache.spark.sql.functions.input_file_name()).as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+    }
+
+    private List<String> history(long sinceVersion) {
+        return io.delta.tables.DeltaTable.forPath(TestSpark.session(), warehouse.resolve("silver/animaux_suivi").toString()).history()
+                .where("version > " + sinceVersion).select("operation").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(5)
     void rejectsAnAppendThatBreaksAConstraintAndKeepsTheTable() {
         String tunedPath = warehouse.resolve("silver/animaux_suivi").toString();
         long version = Ingest.version(warehouse, "silver.animaux_suivi");
@@ -177,7 +276,7 @@ class ClinicGateAndCleanTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Order(5)
+    @org.junit.jupiter.api.Order(6)
     void timesTheQueriesOfBothTablesThroughTheCommandLine() {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         int code = io.datapilot.Datapilot.execute(new String[] {"benchmark-queries", "--config", CONFIG.toString(), "--warehouse",
@@ -192,7 +291,7 @@ class ClinicGateAndCleanTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Order(6)
+    @org.junit.jupiter.api.Order(7)
     void describesTheTunedTableAndWritesAnAccessibleReportWithItsWorkbookAndNotebook() throws Exception {
         Path reports = warehouse.getParent().resolve("reports-fr");
         for (String command : List.of("stats", "report")) {
@@ -244,7 +343,7 @@ class ClinicGateAndCleanTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Order(7)
+    @org.junit.jupiter.api.Order(8)
     void writesTheReportInEnglishWhenConfigured() throws Exception {
         Path reports = warehouse.getParent().resolve("reports-en");
         io.datapilot.core.config.PipelineConfig english = new io.datapilot.core.config.PipelineConfig(config.project(), config.baseDir(),

@@ -43,6 +43,14 @@ public final class ConfigValidator {
         if (config.load().targetFileMb() < 1) {
             problems.add("load.target_file_mb", "must be at least 1 (megabytes).");
         }
+        if (!LoadConfig.CODECS.contains(config.load().compression())) {
+            problems.add("load.compression", "\"" + config.load().compression() + "\" is not a Parquet codec Spark writes here; use one of "
+                    + String.join(", ", LoadConfig.CODECS) + " (zstd by default: the smallest files that still read fast).");
+        }
+        if (!LoadConfig.OVERFLOW_POLICIES.contains(config.load().onOverflow())) {
+            problems.add("load.on_overflow", "\"" + config.load().onOverflow() + "\" is not a policy; use stop (nothing written, the"
+                    + " fix printed) or widen (wider types chosen from all the data).");
+        }
         validateStats(config.stats(), problems);
     }
 

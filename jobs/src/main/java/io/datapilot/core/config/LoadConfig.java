@@ -8,15 +8,28 @@ import java.util.List;
  * @param index columns to cluster the tuned table by (Z-order); default: the key of the table
  * @param targetFileMb size of the files {@code OPTIMIZE} writes: small enough for a selective filter
  *     to skip most of them
+ * @param compression Parquet codec of the tuned table's files (the untuned table keeps Spark's
+ *     default, snappy): one of {@link #CODECS}
+ * @param onOverflow what to do when new data does not fit the types the tuned table has from earlier
+ *     run dates: {@code stop} (nothing written, the fix printed) or {@code widen} (wider types chosen
+ *     from all the data, then the load goes on)
  */
-public record LoadConfig(List<String> index, Integer targetFileMb) {
+public record LoadConfig(List<String> index, Integer targetFileMb, String compression, String onOverflow) {
+    public static final List<String> CODECS = List.of("zstd", "snappy", "gzip", "lz4", "uncompressed");
+    public static final List<String> OVERFLOW_POLICIES = List.of("stop", "widen");
 
     public LoadConfig {
         index = index == null ? List.of() : List.copyOf(index);
         targetFileMb = targetFileMb == null ? 64 : targetFileMb;
+        compression = compression == null ? "zstd" : compression;
+        onOverflow = onOverflow == null ? "stop" : onOverflow;
+    }
+
+    public boolean widens() {
+        return onOverflow.equals("widen");
     }
 
     static LoadConfig defaults() {
-        return new LoadConfig(null, null);
+        return new LoadConfig(null, null, null, null);
     }
 }
