@@ -78,6 +78,7 @@ public final class LoadStage {
     private final Warehouse warehouse;
     private final LocalDate runDate;
     private final PrintStream progress;
+    private final boolean liquid;
 
     public LoadStage(SparkSession spark, PipelineConfig config, Warehouse warehouse, LocalDate runDate, PrintStream progress) {
         this.spark = spark;
@@ -85,6 +86,7 @@ public final class LoadStage {
         this.warehouse = warehouse;
         this.runDate = runDate;
         this.progress = progress;
+        this.liquid = config.load().liquid();
     }
 
     public List<TableLoad> execute() {
@@ -117,6 +119,7 @@ public final class LoadStage {
         List<TunedColumn> chosen = Jobs.labelled(spark, "load", display + " · observed ranges and lengths",
                 () -> TypeTuner.tune(clean, fields, nonNegative));
         String tunedPath = warehouse.table(Layer.SILVER, name);
+        checkLayout(display, tunedPath);
         List<TunedColumn> target = existingTypes(tunedPath, chosen);
         List<String> index = index(name, fields);
         Map<String, Long> misfits = misfits(display, clean, target);
@@ -140,8 +143,9 @@ public final class LoadStage {
             ensureConstraints(tunedPath, target, false);
             Dataset<Row> typed = typed(clean, index, target);
             SessionSettings.with(spark, codec(), () -> Jobs.labelled(spark, "load", "writing " + display,
-                    () -> DeltaIO.replaceRunDate(typed, tunedPath, runDate, null, "datapilot load " + runDate)));
+                    () -> DeltaIO.replaceRunDate(typed, tunedPath, runDate, null, "datapilot load " + runDate, !liquid)));
         }
+        ensureClustering(tunedPath, index);
         long untunedBytes = DeltaTable.forPath(spark, untunedPath).detail().first().<Long>getAs("sizeInBytes");
         optimise(display, tunedPath, index, untunedBytes, rewritten);
         clean.unpersist();
@@ -347,13 +351,16 @@ public final class LoadStage {
     private void rewrite(String display, String path, Dataset<Row> all, List<TunedColumn> widened, List<String> index) {
         ensureConstraints(path, widened, true);
         Dataset<Row> typed = typed(all, index, widened);
-        SessionSettings.with(spark, codec(), () -> Jobs.labelled(spark, "load", "rewriting " + display + " with wider types",
-                () -> typed.write().format("delta").mode("overwrite").option("overwriteSchema", "true")
-                        .option("userMetadata", "datapilot load " + runDate + " (types widened)").partitionBy(DeltaIO.RUN_DATE).save(path)));
+        SessionSettings.with(spark, codec(), () -> Jobs.labelled(spark, "load", "rewriting " + display + " with wider types", () -> {
+            org.apache.spark.sql.DataFrameWriter<Row> writer = typed.write().format("delta").mode("overwrite").option("overwriteSchema", "true")
+                    .option("userMetadata", "datapilot load " + runDate + " (types widened)");
+            // a schema-overwriting write forgets liquid clustering: ensureClustering sets it again
+            (liquid ? writer : writer.partitionBy(DeltaIO.RUN_DATE)).save(path);
+        }));
     }
 
     /** The rows in the tuned table's column order and types; a VARCHAR keeps its length in the column's metadata. */
-    private static Dataset<Row> typed(Dataset<Row> rows, List<String> index, List<TunedColumn> target) {
+    private Dataset<Row> typed(Dataset<Row> rows, List<String> index, List<TunedColumn> target) {
         Map<String, TunedColumn> byName = new LinkedHashMap<>();
         target.forEach(column -> byName.put(column.column(), column));
         List<Column> columns = new ArrayList<>();
@@ -403,11 +410,54 @@ public final class LoadStage {
         return key.isEmpty() ? List.of() : List.of(key.get(0));
     }
 
-    private static List<String> ordered(List<String> index, List<TunedColumn> target, StructType schema) {
+    /**
+     * Index columns first, within the 32 columns Delta keeps statistics of; with liquid clustering
+     * the run date, a clustering column, right after them.
+     */
+    private List<String> ordered(List<String> index, List<TunedColumn> target, StructType schema) {
         List<String> order = new ArrayList<>(index);
+        if (liquid) {
+            order.add(DeltaIO.RUN_DATE);
+        }
         target.stream().map(TunedColumn::column).filter(column -> !index.contains(column)).forEach(order::add);
-        Arrays.stream(schema.fieldNames()).filter(Profiler.BOOKKEEPING::contains).forEach(order::add);
+        Arrays.stream(schema.fieldNames()).filter(Profiler.BOOKKEEPING::contains).filter(column -> !order.contains(column)).forEach(order::add);
         return order;
+    }
+
+    /** The clustering columns of a liquid table: the run date, then the index. */
+    private static List<String> clusteringColumns(List<String> index) {
+        List<String> columns = new ArrayList<>(List.of(DeltaIO.RUN_DATE));
+        columns.addAll(index);
+        return columns;
+    }
+
+    /** An existing tuned table must be laid out as {@code load.clustering} says: Delta cannot turn one layout into the other. */
+    private void checkLayout(String display, String path) {
+        if (!DeltaIO.exists(spark, path)) {
+            return;
+        }
+        Row detail = DeltaTable.forPath(spark, path).detail().first();
+        boolean partitioned = !detail.getList(detail.fieldIndex("partitionColumns")).isEmpty();
+        if (partitioned == liquid) {
+            throw new DatapilotException(ErrorKind.CONFIG, "Cannot load " + display + ": load.clustering is " + config.load().clustering()
+                    + " but the table at " + path + " is " + (partitioned ? "partitioned by run date (Z-order)" : "clustered by liquid clustering")
+                    + ", and Delta cannot change one into the other. Set load.clustering: " + (partitioned ? "zorder" : "liquid")
+                    + " again, or move the table folder away so that the next load builds it " + (liquid ? "clustered" : "partitioned")
+                    + " (the earlier run dates it holds would then be lost).");
+        }
+    }
+
+    /** A liquid table clusters by the run date and the current index (set again after a rewrite, or when the index changed). */
+    private void ensureClustering(String path, List<String> index) {
+        if (!liquid) {
+            return;
+        }
+        Row detail = DeltaTable.forPath(spark, path).detail().first();
+        List<Object> current = detail.getList(detail.fieldIndex("clusteringColumns"));
+        if (!current.equals(new ArrayList<Object>(clusteringColumns(index)))) {
+            spark.sql("ALTER TABLE delta." + quoted(qualified(path)) + " CLUSTER BY (" + String.join(", ", clusteringColumns(index).stream()
+                    .map(LoadStage::quoted).toList()) + ")");
+        }
     }
 
     private void createTuned(String path, List<TunedColumn> target, List<String> index, StructType schema) {
@@ -423,8 +473,9 @@ public final class LoadStage {
             boolean notNull = tuned != null ? tuned.notNull() : column.equals(DeltaIO.RUN_DATE);
             definitions.add(quoted(column) + " " + type + (notNull ? " NOT NULL" : ""));
         }
-        spark.sql("CREATE TABLE delta." + quoted(qualified(path)) + " (" + String.join(", ", definitions) + ") USING delta PARTITIONED BY ("
-                + DeltaIO.RUN_DATE + ")");
+        String layout = liquid ? "CLUSTER BY (" + String.join(", ", clusteringColumns(index).stream().map(LoadStage::quoted).toList()) + ")"
+                : "PARTITIONED BY (" + DeltaIO.RUN_DATE + ")";
+        spark.sql("CREATE TABLE delta." + quoted(qualified(path)) + " (" + String.join(", ", definitions) + ") USING delta " + layout);
     }
 
     /**
@@ -476,10 +527,12 @@ public final class LoadStage {
         long target = Math.max(1L << 20, Math.min(config.load().targetFileMb() * (1L << 20), dataBytes / 16));
         Map<String, String> settings = new HashMap<>(codec());
         settings.put("spark.databricks.delta.optimize.maxFileSize", String.valueOf(target));
-        String where = wholeTable ? "" : " WHERE " + DeltaIO.RUN_DATE + " = DATE'" + runDate + "'";
-        String zorder = index.isEmpty() ? "" : " ZORDER BY (" + String.join(", ", index.stream().map(LoadStage::quoted).toList()) + ")";
-        SessionSettings.with(spark, settings, () -> Jobs.labelled(spark, "load", display + " · OPTIMIZE"
-                + (index.isEmpty() ? "" : " ZORDER BY " + String.join(", ", index)),
+        // liquid clustering takes no predicate: OPTIMIZE clusters the files not yet clustered
+        String where = wholeTable || liquid ? "" : " WHERE " + DeltaIO.RUN_DATE + " = DATE'" + runDate + "'";
+        String zorder = index.isEmpty() || liquid ? "" : " ZORDER BY (" + String.join(", ", index.stream().map(LoadStage::quoted).toList()) + ")";
+        String what = liquid ? " (liquid clustering by " + String.join(", ", clusteringColumns(index)) + ")"
+                : index.isEmpty() ? "" : " ZORDER BY " + String.join(", ", index);
+        SessionSettings.with(spark, settings, () -> Jobs.labelled(spark, "load", display + " · OPTIMIZE" + what,
                 () -> spark.sql("OPTIMIZE delta." + quoted(qualified(path)) + where + zorder).collectAsList()));
     }
 

@@ -168,10 +168,8 @@ class ClinicGateAndCleanTest {
     void widensInPlaceOrRewritesTheTableWhenTheConfigAllowsItAndLosesNothing() {
         Warehouse store = new Warehouse(warehouse.toString());
         io.datapilot.core.config.LoadConfig stop = config.load();
-        io.datapilot.core.config.PipelineConfig widening = new io.datapilot.core.config.PipelineConfig(config.project(), config.baseDir(),
-                config.warehouse(), config.spark(), config.reportsDir(), config.sources(), config.dataset(), config.rgpd(), config.profile(),
-                config.qualityGate(), config.clean(), new io.datapilot.core.config.LoadConfig(stop.index(), stop.targetFileMb(),
-                        stop.compression(), "widen"), config.stats(), config.report());
+        io.datapilot.core.config.PipelineConfig widening = config.withLoad(new io.datapilot.core.config.LoadConfig(stop.index(),
+                stop.targetFileMb(), stop.compression(), "widen", stop.clustering()));
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         LocalDate next = RUN.plusDays(1);
         // a real second run date, so that the load verification finds its files, bronze rows and cleaning

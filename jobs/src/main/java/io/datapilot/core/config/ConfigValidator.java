@@ -47,6 +47,14 @@ public final class ConfigValidator {
             problems.add("load.compression", "\"" + config.load().compression() + "\" is not a Parquet codec Spark writes here; use one of "
                     + String.join(", ", LoadConfig.CODECS) + " (zstd by default: the smallest files that still read fast).");
         }
+        if (!LoadConfig.CLUSTERINGS.contains(config.load().clustering())) {
+            problems.add("load.clustering", "\"" + config.load().clustering() + "\" is not a clustering; use zorder (partitioned by run"
+                    + " date, Z-ordered by the index) or liquid (Delta's liquid clustering by run date and index).");
+        } else if (config.load().liquid() && config.load().index().size() > LoadConfig.LIQUID_INDEX_MAX) {
+            problems.add("load.index", config.load().index().size() + " columns, but liquid clustering takes at most "
+                    + (LoadConfig.LIQUID_INDEX_MAX + 1) + " and the run date is one of them: keep " + LoadConfig.LIQUID_INDEX_MAX
+                    + " at most, or use load.clustering: zorder.");
+        }
         if (!LoadConfig.OVERFLOW_POLICIES.contains(config.load().onOverflow())) {
             problems.add("load.on_overflow", "\"" + config.load().onOverflow() + "\" is not a policy; use stop (nothing written, the"
                     + " fix printed) or widen (wider types chosen from all the data).");

@@ -13,16 +13,27 @@ import java.util.List;
  * @param onOverflow what to do when new data does not fit the types the tuned table has from earlier
  *     run dates: {@code stop} (nothing written, the fix printed) or {@code widen} (wider types chosen
  *     from all the data, then the load goes on)
+ * @param clustering how the tuned table is clustered by its index: {@code zorder} (partitioned by run
+ *     date, {@code OPTIMIZE … ZORDER BY}) or {@code liquid} ({@code CLUSTER BY (_run_date, index)},
+ *     not partitioned, {@code OPTIMIZE} clusters incrementally)
  */
-public record LoadConfig(List<String> index, Integer targetFileMb, String compression, String onOverflow) {
+public record LoadConfig(List<String> index, Integer targetFileMb, String compression, String onOverflow, String clustering) {
     public static final List<String> CODECS = List.of("zstd", "snappy", "gzip", "lz4", "uncompressed");
     public static final List<String> OVERFLOW_POLICIES = List.of("stop", "widen");
+    public static final List<String> CLUSTERINGS = List.of("zorder", "liquid");
+    /** Liquid clustering takes at most four columns, the run date being one. */
+    public static final int LIQUID_INDEX_MAX = 3;
 
     public LoadConfig {
         index = index == null ? List.of() : List.copyOf(index);
         targetFileMb = targetFileMb == null ? 64 : targetFileMb;
         compression = compression == null ? "zstd" : compression;
         onOverflow = onOverflow == null ? "stop" : onOverflow;
+        clustering = clustering == null ? "zorder" : clustering;
+    }
+
+    public boolean liquid() {
+        return clustering.equals("liquid");
     }
 
     public boolean widens() {
@@ -30,6 +41,6 @@ public record LoadConfig(List<String> index, Integer targetFileMb, String compre
     }
 
     static LoadConfig defaults() {
-        return new LoadConfig(null, null, null, null);
+        return new LoadConfig(null, null, null, null, null);
     }
 }

@@ -62,6 +62,11 @@ public record PipelineConfig(
     }
 
     /** The same configuration writing its tables and reports elsewhere (paths already resolved). */
+    public PipelineConfig withLoad(LoadConfig otherLoad) {
+        return new PipelineConfig(project, baseDir, warehouse, spark, reportsDir, sources, dataset, rgpd, profile, qualityGate, clean,
+                otherLoad, stats, report);
+    }
+
     public PipelineConfig withOutputs(String otherWarehouse, String otherReportsDir) {
         return new PipelineConfig(project, baseDir, otherWarehouse, spark, otherReportsDir, sources, dataset, rgpd, profile,
                 qualityGate, clean, load, stats, report);

@@ -23,20 +23,28 @@ public final class DeltaIO {
 
     private DeltaIO() {}
 
-    /** Replaces the rows of {@code runDate} (and of {@code extraPredicate}, when not null). */
+    /** Replaces the rows of {@code runDate} (and of {@code extraPredicate}, when not null) in a table partitioned by run date. */
     public static void replaceRunDate(Dataset<Row> rows, String path, LocalDate runDate, String extraPredicate,
             String commitMessage) {
+        replaceRunDate(rows, path, runDate, extraPredicate, commitMessage, true);
+    }
+
+    /**
+     * Replaces the rows of {@code runDate}; {@code partitioned} false for a table clustered by
+     * liquid clustering, which cannot be partitioned (the run date is then a clustering column).
+     */
+    public static void replaceRunDate(Dataset<Row> rows, String path, LocalDate runDate, String extraPredicate,
+            String commitMessage, boolean partitioned) {
         String predicate = RUN_DATE + " = DATE'" + runDate + "'"
                 + (extraPredicate == null ? "" : " AND (" + extraPredicate + ")");
         try {
-            rows.write()
+            org.apache.spark.sql.DataFrameWriter<Row> writer = rows.write()
                     .format("delta")
                     .mode("overwrite")
                     .option("replaceWhere", predicate)
                     .option("mergeSchema", "true")
-                    .option("userMetadata", commitMessage)
-                    .partitionBy(RUN_DATE)
-                    .save(path);
+                    .option("userMetadata", commitMessage);
+            (partitioned ? writer.partitionBy(RUN_DATE) : writer).save(path);
         } catch (Exception e) {
             // Scala throws AnalysisException without declaring it, so Java cannot catch it by type
             if (e instanceof AnalysisException && e.getMessage() != null && (e.getMessage().contains("DELTA_FAILED_TO_MERGE_FIELDS")
