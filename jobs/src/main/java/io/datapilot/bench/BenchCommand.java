@@ -43,6 +43,7 @@ public final class BenchCommand extends DatapilotCommand {
         ingest,
         profile,
         queries,
+        queries_liquid,
         stats
     }
 
@@ -54,13 +55,15 @@ public final class BenchCommand extends DatapilotCommand {
             List<Comparison> comparisons = switch (suite) {
                 case ingest -> new IngestBenchmark(context.spark(), dataset, scratch, context.err()).run(runs, warmups);
                 case profile -> new ProfileBenchmark(context.spark(), dataset, context.err()).run(runs, warmups);
-                case queries -> new QueriesBenchmark(context.spark(), dataset, context.err()).run(runs, warmups);
+                case queries -> new QueriesBenchmark(context.spark(), dataset, context.err(), false).run(runs, warmups);
+                case queries_liquid -> new QueriesBenchmark(context.spark(), dataset, context.err(), true).run(runs, warmups);
                 case stats -> new StatsBenchmark(context.spark(), dataset, context.err()).run(runs, warmups);
             };
             String title = switch (suite) {
                 case ingest -> "Ingestion (issue 2)";
                 case profile -> "Profiling (issue 3)";
                 case queries -> "Query times, tuned vs untuned tables (issue 4)";
+                case queries_liquid -> "Query times, tuned with liquid clustering vs untuned tables (issue 4)";
                 case stats -> "Statistics (issue 5)";
             };
             String section = BenchmarkReport.section(suite.name(), title,

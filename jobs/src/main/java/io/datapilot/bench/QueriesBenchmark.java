@@ -3,11 +3,12 @@ package io.datapilot.bench;
 import io.datapilot.clean.CleanStage;
 import io.datapilot.core.config.CleanConfig;
 import io.datapilot.core.config.ConfigLoader;
+import io.datapilot.core.config.LoadConfig;
 import io.datapilot.core.config.PipelineConfig;
-import io.datapilot.core.spark.SessionSettings;
 import io.datapilot.core.delta.DeltaIO;
 import io.datapilot.core.delta.Warehouse;
 import io.datapilot.core.delta.Warehouse.Layer;
+import io.datapilot.core.spark.SessionSettings;
 import io.datapilot.core.text.Numbers;
 import io.datapilot.ingest.IngestCheck;
 import io.datapilot.ingest.Ingestion;
@@ -35,22 +36,31 @@ final class QueriesBenchmark {
     private final SparkSession spark;
     private final Path data;
     private final PrintStream log;
+    private final boolean liquid;
 
-    QueriesBenchmark(SparkSession spark, Path data, PrintStream log) {
+    /** {@code liquid}: the tuned table with {@code load.clustering: liquid}, in a warehouse of its own. */
+    QueriesBenchmark(SparkSession spark, Path data, PrintStream log, boolean liquid) {
         this.spark = spark;
         this.data = data;
         this.log = log;
+        this.liquid = liquid;
     }
 
     List<Comparison> run(int runs, int warmups) {
-        Path root = data.resolve("queries-warehouse").toAbsolutePath();
+        Path root = data.resolve(liquid ? "queries-warehouse-liquid" : "queries-warehouse").toAbsolutePath();
         PipelineConfig loaded = ConfigLoader.load(data.resolve(SampleGenerator.CONFIG_FILE));
         CleanConfig clean = loaded.clean();
         String table = SampleGenerator.ORDER_LINES;
+        if (liquid) {
+            shareCleanTables(data.resolve("queries-warehouse").toAbsolutePath(), root, table);
+        }
+        LoadConfig load = loaded.load();
+        LoadConfig layout = new LoadConfig(load.index(), load.targetFileMb(), load.compression(), load.onOverflow(),
+                liquid ? "liquid" : "zorder");
         PipelineConfig config = new PipelineConfig(loaded.project(), loaded.baseDir(), root.toString(), loaded.spark(),
                 data.resolve("queries-reports").toString(), loaded.sources(), loaded.dataset(), loaded.rgpd(), loaded.profile(),
                 loaded.qualityGate(), new CleanConfig(List.of(table), clean.missingIndicators(), clean.dropDuplicates(), clean.outliers(),
-                        clean.impossible(), clean.normaliseCategories(), clean.columns()), loaded.load(), loaded.stats(),
+                        clean.impossible(), clean.normaliseCategories(), clean.columns()), layout, loaded.stats(),
                 loaded.report());
         Warehouse warehouse = new Warehouse(root.toString());
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
@@ -92,6 +102,34 @@ final class QueriesBenchmark {
                     + Numbers.decimal((double) typesOnlyBytes / untunedBytes, 2) + "×; index: " + String.join(", ", index) : "")));
         }
         return comparisons;
+    }
+
+    /**
+     * The liquid variant starts from the same ingested, audited and cleaned tables: a copy of the
+     * Z-order benchmark's warehouse without its loaded tables (Delta logs hold relative paths).
+     */
+    private void shareCleanTables(Path from, Path to, String table) {
+        if (java.nio.file.Files.exists(to) || !java.nio.file.Files.exists(from.resolve("silver").resolve(table + CleanStage.CLEAN_SUFFIX))) {
+            return;
+        }
+        log.println("[bench] copying the ingested and cleaned tables of " + from + " for the liquid clustering variant");
+        java.util.Set<Path> loaded = java.util.Set.of(from.resolve("silver").resolve(table),
+                from.resolve("silver").resolve(table + LoadStage.UNTUNED_SUFFIX), from.resolve("scratch-tuned-snappy"));
+        try (java.util.stream.Stream<Path> paths = java.nio.file.Files.walk(from)) {
+            for (Path path : paths.toList()) {
+                if (loaded.stream().anyMatch(path::startsWith)) {
+                    continue;
+                }
+                Path target = to.resolve(from.relativize(path).toString());
+                if (java.nio.file.Files.isDirectory(path)) {
+                    java.nio.file.Files.createDirectories(target);
+                } else {
+                    java.nio.file.Files.copy(path, target);
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot copy " + from + " to " + to + ": " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -70,27 +70,38 @@ public final class QueryBenchmark {
             queries.add(new Query("jointure sur " + key, table -> table.where(col(quoted(key)).equalTo(lit(value))).alias("a")
                     .join(table.alias("b"), col("a." + quoted(key)).equalTo(col("b." + quoted(key))))));
         }
+        StructField amount = fields.stream().filter(field -> field.dataType() instanceof NumericType).findFirst().orElse(null);
         fields.stream().filter(field -> field.dataType() instanceof DateType || field.dataType() instanceof TimestampType).findFirst()
                 .ifPresent(date -> {
-                    Row range = tuned.agg(org.apache.spark.sql.functions.min(col(quoted(date.name()))).cast("timestamp").cast("long"),
-                            org.apache.spark.sql.functions.max(col(quoted(date.name()))).cast("timestamp").cast("long")).first();
+                    Row range = tuned.agg(org.apache.spark.sql.functions.min(col(quoted(date.name()))).cast("timestamp"),
+                            org.apache.spark.sql.functions.max(col(quoted(date.name()))).cast("timestamp")).first();
                     if (!range.isNullAt(0)) {
-                        long low = range.getLong(0) + (range.getLong(1) - range.getLong(0)) / 10;
-                        long high = low + (range.getLong(1) - range.getLong(0)) / 10;
-                        queries.add(new Query("intervalle de dates sur " + date.name(), table -> table.where(
-                                col(quoted(date.name())).cast("timestamp").cast("long").between(low, high))));
+                        // the second tenth of the dates, whole days when the tuned column is a DATE: the same rows in both tables
+                        java.time.LocalDateTime first = range.getTimestamp(0).toLocalDateTime();
+                        java.time.Duration tenth = java.time.Duration.between(first, range.getTimestamp(1).toLocalDateTime()).dividedBy(10);
+                        boolean days = date.dataType() instanceof DateType;
+                        java.time.LocalDateTime low = days ? first.plus(tenth).toLocalDate().atStartOfDay() : first.plus(tenth);
+                        java.time.LocalDateTime high = days ? low.plus(tenth).toLocalDate().atStartOfDay() : low.plus(tenth);
+                        // the predicate on the column itself, so that file statistics can skip files; an aggregate, not a collect
+                        queries.add(new Query("intervalle de dates sur " + date.name(), table -> {
+                            boolean isDate = table.schema().apply(date.name()).dataType() instanceof DateType;
+                            Object from = isDate ? java.sql.Date.valueOf(low.toLocalDate()) : java.sql.Timestamp.valueOf(low);
+                            Object to = isDate ? java.sql.Date.valueOf(high.toLocalDate()) : java.sql.Timestamp.valueOf(high);
+                            Dataset<Row> rows = table.where(col(quoted(date.name())).between(lit(from), lit(to)));
+                            return amount == null ? rows.agg(org.apache.spark.sql.functions.count(lit(1)))
+                                    : rows.agg(org.apache.spark.sql.functions.count(lit(1)), org.apache.spark.sql.functions.sum(col(quoted(amount.name()))));
+                        }));
                     }
                 });
         StructField category = fields.stream().filter(field -> field.dataType() instanceof StringType && !index.contains(field.name()))
                 .findFirst().orElse(null);
-        StructField number = fields.stream().filter(field -> field.dataType() instanceof NumericType).findFirst().orElse(null);
-        if (category != null && number != null) {
+        if (category != null && amount != null) {
             queries.add(new Query("agrégat par " + category.name(), table -> table.groupBy(col(quoted(category.name())))
-                    .agg(org.apache.spark.sql.functions.count(lit(1)), org.apache.spark.sql.functions.avg(col(quoted(number.name()))))));
+                    .agg(org.apache.spark.sql.functions.count(lit(1)), org.apache.spark.sql.functions.avg(col(quoted(amount.name()))))));
         }
-        if (number != null) {
+        if (amount != null) {
             List<org.apache.spark.sql.Column> some = fields.stream().limit(5).map(field -> col(quoted(field.name()))).toList();
-            queries.add(new Query("sélection de colonnes et de lignes", table -> table.where(col(quoted(number.name())).isNotNull())
+            queries.add(new Query("sélection de colonnes et de lignes", table -> table.where(col(quoted(amount.name())).isNotNull())
                     .select(some.toArray(org.apache.spark.sql.Column[]::new)).limit(1000)));
         }
         return queries;
