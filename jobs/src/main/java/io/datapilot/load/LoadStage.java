@@ -125,7 +125,7 @@ public final class LoadStage {
         Map<String, Long> misfits = misfits(display, clean, target);
         boolean rewritten = false;
         if (!misfits.isEmpty()) {
-            if (!config.load().widens()) {
+            if (!config.load().widens() || !DeltaIO.exists(spark, tunedPath)) {
                 throw overflow(display, target, misfits);
             }
             Widened widened = widen(display, tunedPath, clean, fields, nonNegative, target, misfits.keySet(), index);
