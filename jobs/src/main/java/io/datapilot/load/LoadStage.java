@@ -147,7 +147,7 @@ public final class LoadStage {
         }
         ensureClustering(tunedPath, index);
         long untunedBytes = DeltaTable.forPath(spark, untunedPath).detail().first().<Long>getAs("sizeInBytes");
-        optimise(display, tunedPath, index, untunedBytes, rewritten);
+        optimise(display, tunedPath, index, rewritten);
         clean.unpersist();
         long tunedBytes = DeltaTable.forPath(spark, tunedPath).detail().first().<Long>getAs("sizeInBytes");
         List<Check> checks = verify(name, display, rows, untunedPath, tunedPath);
@@ -520,11 +520,12 @@ public final class LoadStage {
 
     /**
      * Compacts the run date's files and clusters them by the index columns (Z-order), into files of
-     * {@code load.target_file_mb} at most, and at most a sixteenth of the data each: a selective
-     * filter then skips at least fifteen files in sixteen (files of 1 MiB at least).
+     * {@code load.target_file_mb} at most, and at most a sixteenth of the run date's tuned data each
+     * (as written, in its codec): a selective filter then skips at least fifteen files in sixteen
+     * (files of 1 MiB at least).
      */
-    private void optimise(String display, String path, List<String> index, long dataBytes, boolean wholeTable) {
-        long target = Math.max(1L << 20, Math.min(config.load().targetFileMb() * (1L << 20), dataBytes / 16));
+    private void optimise(String display, String path, List<String> index, boolean wholeTable) {
+        long target = Math.max(1L << 20, Math.min(config.load().targetFileMb() * (1L << 20), runDateBytes(path) / 16));
         Map<String, String> settings = new HashMap<>(codec());
         settings.put("spark.databricks.delta.optimize.maxFileSize", String.valueOf(target));
         // liquid clustering takes no predicate: OPTIMIZE clusters the files not yet clustered
@@ -534,6 +535,21 @@ public final class LoadStage {
                 : index.isEmpty() ? "" : " ZORDER BY " + String.join(", ", index);
         SessionSettings.with(spark, settings, () -> Jobs.labelled(spark, "load", display + " · OPTIMIZE" + what,
                 () -> spark.sql("OPTIMIZE delta." + quoted(qualified(path)) + where + zorder).collectAsList()));
+    }
+
+    /** The size on disk of the run date's files of a Delta table. */
+    private long runDateBytes(String path) {
+        org.apache.hadoop.conf.Configuration hadoop = spark.sessionState().newHadoopConf();
+        long bytes = 0;
+        for (String file : DeltaIO.readRunDate(spark, path, runDate).inputFiles()) {
+            org.apache.hadoop.fs.Path location = new org.apache.hadoop.fs.Path(file);
+            try {
+                bytes += location.getFileSystem(hadoop).getFileStatus(location).getLen();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("Cannot read the size of " + file + ": " + e.getMessage(), e);
+            }
+        }
+        return bytes;
     }
 
     /** Rows at each step, from the source files to the tuned table: equal, or the difference explained. */
