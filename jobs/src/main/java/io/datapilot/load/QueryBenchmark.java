@@ -73,21 +73,24 @@ public final class QueryBenchmark {
         StructField amount = fields.stream().filter(field -> field.dataType() instanceof NumericType).findFirst().orElse(null);
         fields.stream().filter(field -> field.dataType() instanceof DateType || field.dataType() instanceof TimestampType).findFirst()
                 .ifPresent(date -> {
-                    Row range = tuned.agg(org.apache.spark.sql.functions.min(col(quoted(date.name()))).cast("timestamp"),
-                            org.apache.spark.sql.functions.max(col(quoted(date.name()))).cast("timestamp")).first();
+                    // read and written as text, so that the session's time zone, not the JVM's, places midnight
+                    Row range = tuned.agg(org.apache.spark.sql.functions.min(col(quoted(date.name()))).cast("timestamp").cast("string"),
+                            org.apache.spark.sql.functions.max(col(quoted(date.name()))).cast("timestamp").cast("string")).first();
                     if (!range.isNullAt(0)) {
                         // the second tenth of the dates, whole days when the tuned column is a DATE: the same rows in both tables
-                        java.time.LocalDateTime first = range.getTimestamp(0).toLocalDateTime();
-                        java.time.Duration tenth = java.time.Duration.between(first, range.getTimestamp(1).toLocalDateTime()).dividedBy(10);
+                        java.time.LocalDateTime first = java.time.LocalDateTime.parse(range.getString(0).replace(' ', 'T'));
+                        java.time.Duration tenth = java.time.Duration.between(first,
+                                java.time.LocalDateTime.parse(range.getString(1).replace(' ', 'T'))).dividedBy(10);
                         boolean days = date.dataType() instanceof DateType;
                         java.time.LocalDateTime low = days ? first.plus(tenth).toLocalDate().atStartOfDay() : first.plus(tenth);
                         java.time.LocalDateTime high = days ? low.plus(tenth).toLocalDate().atStartOfDay() : low.plus(tenth);
+                        java.time.format.DateTimeFormatter text = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
                         // the predicate on the column itself, so that file statistics can skip files; an aggregate, not a collect
                         queries.add(new Query("intervalle de dates sur " + date.name(), table -> {
-                            boolean isDate = table.schema().apply(date.name()).dataType() instanceof DateType;
-                            Object from = isDate ? java.sql.Date.valueOf(low.toLocalDate()) : java.sql.Timestamp.valueOf(low);
-                            Object to = isDate ? java.sql.Date.valueOf(high.toLocalDate()) : java.sql.Timestamp.valueOf(high);
-                            Dataset<Row> rows = table.where(col(quoted(date.name())).between(lit(from), lit(to)));
+                            String type = table.schema().apply(date.name()).dataType() instanceof DateType ? "date" : "timestamp";
+                            org.apache.spark.sql.Column from = lit(low.format(text)).cast(type);
+                            org.apache.spark.sql.Column to = lit(high.format(text)).cast(type);
+                            Dataset<Row> rows = table.where(col(quoted(date.name())).between(from, to));
                             return amount == null ? rows.agg(org.apache.spark.sql.functions.count(lit(1)))
                                     : rows.agg(org.apache.spark.sql.functions.count(lit(1)), org.apache.spark.sql.functions.sum(col(quoted(amount.name()))));
                         }));
