@@ -40,6 +40,10 @@ public final class PipelineCommand extends DatapilotCommand {
     @Option(names = "--only", paramLabel = "STAGE[,STAGE]", split = ",", description = "Run only these stages.")
     List<String> only;
 
+    @Option(names = "--skip", paramLabel = "STAGE[,STAGE]", split = ",", description = "Leave these stages out (for example"
+            + " query_timing,report when only the tables matter).")
+    List<String> skip;
+
     private record Done(Stage stage, String status, Duration duration, StageOutcome outcome) {}
 
     @Override
@@ -76,15 +80,22 @@ public final class PipelineCommand extends DatapilotCommand {
             throw new DatapilotException(ErrorKind.USAGE, "Invalid --from " + from + ": not a stage; stages are: "
                     + String.join(", ", known) + ".");
         }
-        if (only != null) {
-            List<String> unknown = only.stream().filter(name -> !known.contains(name)).toList();
-            if (!unknown.isEmpty()) {
-                throw new DatapilotException(ErrorKind.USAGE, "Invalid --only " + String.join(",", unknown)
-                        + ": not a stage; stages are: " + String.join(", ", known) + ".");
-            }
-            return StageCatalog.STAGES.stream().filter(stage -> only.contains(stage.name())).toList();
+        checkNames("--only", only, known);
+        checkNames("--skip", skip, known);
+        List<Stage> chosen = only != null ? StageCatalog.STAGES.stream().filter(stage -> only.contains(stage.name())).toList()
+                : from == null ? StageCatalog.STAGES : StageCatalog.from(from);
+        return skip == null ? chosen : chosen.stream().filter(stage -> !skip.contains(stage.name())).toList();
+    }
+
+    private static void checkNames(String option, List<String> names, List<String> known) {
+        if (names == null) {
+            return;
         }
-        return from == null ? StageCatalog.STAGES : StageCatalog.from(from);
+        List<String> unknown = names.stream().filter(name -> !known.contains(name)).toList();
+        if (!unknown.isEmpty()) {
+            throw new DatapilotException(ErrorKind.USAGE, "Invalid " + option + " " + String.join(",", unknown)
+                    + ": not a stage; stages are: " + String.join(", ", known) + ".");
+        }
     }
 
     private static void printSummary(RunContext context, List<Done> done) {

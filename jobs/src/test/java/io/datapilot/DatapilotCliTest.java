@@ -41,6 +41,13 @@ class DatapilotCliTest {
     }
 
     @Test
+    void anUnknownStageToSkipIsAUsageErrorNamingTheStages() {
+        Outcome outcome = run("run", "--skip", "report,rapport", "--config", Paths.root().resolve("conf/pipeline.yaml").toString());
+        assertThat(outcome.code()).isEqualTo(2);
+        assertThat(outcome.err()).contains("Invalid --skip rapport: not a stage; stages are: ingest, profile").contains("report");
+    }
+
+    @Test
     void anUnknownCommandIsAUsageError() {
         Outcome outcome = run("ingets");
         assertThat(outcome.code()).isEqualTo(2);

@@ -113,23 +113,8 @@ final class QueriesBenchmark {
             return;
         }
         log.println("[bench] copying the ingested and cleaned tables of " + from + " for the liquid clustering variant");
-        java.util.Set<Path> loaded = java.util.Set.of(from.resolve("silver").resolve(table),
-                from.resolve("silver").resolve(table + LoadStage.UNTUNED_SUFFIX), from.resolve("scratch-tuned-snappy"));
-        try (java.util.stream.Stream<Path> paths = java.nio.file.Files.walk(from)) {
-            for (Path path : paths.toList()) {
-                if (loaded.stream().anyMatch(path::startsWith)) {
-                    continue;
-                }
-                Path target = to.resolve(from.relativize(path).toString());
-                if (java.nio.file.Files.isDirectory(path)) {
-                    java.nio.file.Files.createDirectories(target);
-                } else {
-                    java.nio.file.Files.copy(path, target);
-                }
-            }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("Cannot copy " + from + " to " + to + ": " + e.getMessage(), e);
-        }
+        io.datapilot.core.fs.LocalFolders.copy(from, to, java.util.Set.of(from.resolve("silver").resolve(table),
+                from.resolve("silver").resolve(table + LoadStage.UNTUNED_SUFFIX), from.resolve("scratch-tuned-snappy")));
     }
 
     /**

@@ -360,4 +360,64 @@ class ClinicGateAndCleanTest {
                 .contains("<title>Dashboard – Clinic report</title>").contains("2024-06-30").contains("Skip to content");
         io.datapilot.testing.SiteChecks.accessible(site);
     }
+
+    @Test
+    @org.junit.jupiter.api.Order(9)
+    void clustersByRunDateAndIndexWithLiquidClusteringThroughAWideningRewrite() {
+        // the two cleaned run dates of the tests above, in a copy of the warehouse without the loaded tables
+        Path copy = warehouse.getParent().resolve("warehouse-liquid");
+        io.datapilot.core.fs.LocalFolders.copy(warehouse, copy, java.util.Set.of(warehouse.resolve("silver/animaux_suivi"),
+                warehouse.resolve("silver/animaux_suivi_untuned")));
+        io.datapilot.core.config.LoadConfig load = config.load();
+        io.datapilot.core.config.PipelineConfig liquid = config.withLoad(new io.datapilot.core.config.LoadConfig(load.index(),
+                load.targetFileMb(), load.compression(), "widen", "liquid"));
+        Warehouse store = new Warehouse(copy.toString());
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+        String path = copy.resolve("silver/animaux_suivi").toString();
+        LocalDate next = RUN.plusDays(1);
+        long rows = new io.datapilot.load.LoadStage(TestSpark.session(), liquid, store, RUN, quiet).execute().get(0).rows();
+        Row detail = io.delta.tables.DeltaTable.forPath(TestSpark.session(), path).detail().first();
+        assertThat(detail.getList(detail.fieldIndex("partitionColumns"))).isEmpty();
+        assertThat(detail.getList(detail.fieldIndex("clusteringColumns"))).containsExactly("_run_date", "identifiant_animal");
+        assertThat(Ingest.table(copy, "silver.animaux_suivi").schema().fieldNames()).startsWith("identifiant_animal", "_run_date");
+        assertThat(io.delta.tables.DeltaTable.forPath(TestSpark.session(), path).history().where("operation = 'OPTIMIZE'").count())
+                .isPositive();
+
+        // the second run date holds values beyond the first one's types (see the widening test): a rewrite, which
+        // forgets the clustering, then the clustering set again; a rerun of the date replaces its rows
+        new io.datapilot.load.LoadStage(TestSpark.session(), liquid, store, next, quiet).execute();
+        long version = Ingest.version(copy, "silver.animaux_suivi");
+        new io.datapilot.load.LoadStage(TestSpark.session(), liquid, store, next, quiet).execute();
+        assertThat(Ingest.version(copy, "silver.animaux_suivi")).isGreaterThan(version);
+        detail = io.delta.tables.DeltaTable.forPath(TestSpark.session(), path).detail().first();
+        assertThat(detail.getList(detail.fieldIndex("clusteringColumns"))).containsExactly("_run_date", "identifiant_animal");
+        assertThat(Ingest.table(copy, "silver.animaux_suivi").schema().apply("poids_kg").dataType().sql())
+                .isEqualTo(Ingest.table(warehouse, "silver.animaux_suivi").schema().apply("poids_kg").dataType().sql());
+        org.apache.spark.sql.Dataset<Row> tuned = Ingest.table(copy, "silver.animaux_suivi");
+        assertThat(tuned.where("_run_date = DATE'2024-06-30'").count()).isEqualTo(rows);
+        assertThat(tuned.count()).isEqualTo(Ingest.table(copy, "silver.animaux_suivi_clean").count());
+        // every value the same as in the untuned table, both run dates, both directions
+        org.apache.spark.sql.Dataset<Row> untuned = Ingest.table(copy, "silver.animaux_suivi_untuned");
+        org.apache.spark.sql.Column[] asUntuned = java.util.Arrays.stream(untuned.schema().fields())
+                .map(field -> org.apache.spark.sql.functions.col("`" + field.name() + "`").cast(field.dataType()).cast("string"))
+                .toArray(org.apache.spark.sql.Column[]::new);
+        assertThat(tuned.select(asUntuned).exceptAll(untuned.select(asUntuned)).count()).isZero();
+        assertThat(untuned.select(asUntuned).exceptAll(tuned.select(asUntuned)).count()).isZero();
+        assertThatThrownBy(() -> tuned.limit(1).withColumn("identifiant_animal", org.apache.spark.sql.functions.lit(null).cast("string"))
+                .write().format("delta").mode("append").save(path)).hasMessageContaining("identifiant_animal");
+        // the queries read the run date's files through the clustering columns' statistics (the join reads the table twice)
+        List<io.datapilot.load.QueryBenchmark.Measure> measures = new io.datapilot.load.QueryBenchmark(TestSpark.session()).run(
+                copy.resolve("silver/animaux_suivi_untuned").toString(), path, List.of("identifiant_animal"), next, 1, 0);
+        assertThat(measures).hasSize(10).allSatisfy(measure -> assertThat(measure.filesRead()).as(measure.query())
+                .isBetween(1L, 2 * measure.filesTotal()));
+
+        // Delta cannot turn a clustered table into a partitioned one: refused, with the fix, nothing written
+        io.datapilot.core.config.PipelineConfig zorder = config.withLoad(new io.datapilot.core.config.LoadConfig(load.index(),
+                load.targetFileMb(), load.compression(), "widen", "zorder"));
+        long before = Ingest.version(copy, "silver.animaux_suivi");
+        assertThatThrownBy(() -> new io.datapilot.load.LoadStage(TestSpark.session(), zorder, store, RUN, quiet).execute())
+                .isInstanceOf(DatapilotException.class).hasMessageContaining("load.clustering is zorder")
+                .hasMessageContaining("clustered by liquid clustering").hasMessageContaining("Set load.clustering: liquid");
+        assertThat(Ingest.version(copy, "silver.animaux_suivi")).isEqualTo(before);
+    }
 }

@@ -56,12 +56,9 @@ class HiveMetastoreTest {
         // a new JVM on an empty warehouse: the table is found through the metastore alone
         Path empty = folder.resolve("empty-warehouse");
         Files.createDirectories(empty);
-        Run second = datapilot(folder, config, empty, "DESCRIBE TABLE EXTENDED silver.ventes");
+        Run second = datapilot(folder, config, empty, "SELECT count(*) AS n, min(ville) AS premiere FROM silver.ventes");
         assertThat(second.code()).as(second.output()).isZero();
-        assertThat(second.output()).contains("delta").contains(warehouse.resolve("silver/ventes").toString()).contains("EXTERNAL");
-        Run query = datapilot(folder, config, empty, "SELECT count(*) AS n FROM silver.ventes");
-        assertThat(query.code()).as(query.output()).isZero();
-        assertThat(query.output()).contains("1 row(s)").containsPattern("(?m)^.*\\b2\\b.*$");
+        assertThat(second.output()).contains("1 row(s)").contains("Orléans").containsPattern("(?m)^.*\\b2\\b.*Orléans.*$");
     }
 
     private record Run(int code, String output) {}
