@@ -146,10 +146,10 @@ public final class LoadStage {
                     () -> DeltaIO.replaceRunDate(typed, tunedPath, runDate, null, "datapilot load " + runDate, !liquid)));
         }
         ensureClustering(tunedPath, index);
-        long untunedBytes = DeltaTable.forPath(spark, untunedPath).detail().first().<Long>getAs("sizeInBytes");
+        long untunedBytes = detail(untunedPath).<Long>getAs("sizeInBytes");
         optimise(display, tunedPath, index, rewritten);
         clean.unpersist();
-        long tunedBytes = DeltaTable.forPath(spark, tunedPath).detail().first().<Long>getAs("sizeInBytes");
+        long tunedBytes = detail(tunedPath).<Long>getAs("sizeInBytes");
         List<Check> checks = verify(name, display, rows, untunedPath, tunedPath);
         progress.println("[load] " + display + ": " + Numbers.count(rows) + " rows; tuned " + Numbers.count(tunedBytes) + " bytes vs untuned "
                 + Numbers.count(untunedBytes) + " (" + Numbers.decimal((double) tunedBytes / Math.max(1, untunedBytes), 2) + "×); index "
@@ -198,8 +198,7 @@ public final class LoadStage {
             Column value = col(quoted(column.column()));
             Column broken;
             if (column.tunedSql().startsWith("VARCHAR(")) {
-                int size = Integer.parseInt(column.tunedSql().replaceAll("\\D", ""));
-                broken = length(value).gt(size);
+                broken = length(value).gt(varcharLength(column.tunedSql()));
             } else if (column.tuned() instanceof org.apache.spark.sql.types.FloatType) {
                 // 32 bits were chosen for values they hold within a relative 10⁻⁶: the same test here
                 Column number = value.cast(DataTypes.DoubleType);
@@ -378,9 +377,14 @@ public final class LoadStage {
         return rows.select(columns.toArray(Column[]::new));
     }
 
+    /** DESCRIBE DETAIL of a Delta table: size, properties (constraints), partition and clustering columns. */
+    private Row detail(String path) {
+        return DeltaTable.forPath(spark, path).detail().first();
+    }
+
     /** The names of the CHECK constraints of a Delta table. */
     private Set<String> constraints(String path) {
-        Row detail = DeltaTable.forPath(spark, path).detail().first();
+        Row detail = detail(path);
         Map<String, String> properties = detail.getJavaMap(detail.fieldIndex("properties"));
         Set<String> names = new HashSet<>();
         properties.keySet().stream().filter(key -> key.startsWith("delta.constraints.")).forEach(key -> names.add(
@@ -436,7 +440,7 @@ public final class LoadStage {
         if (!DeltaIO.exists(spark, path)) {
             return;
         }
-        Row detail = DeltaTable.forPath(spark, path).detail().first();
+        Row detail = detail(path);
         boolean partitioned = !detail.getList(detail.fieldIndex("partitionColumns")).isEmpty();
         if (partitioned == liquid) {
             throw new DatapilotException(ErrorKind.CONFIG, "Cannot load " + display + ": load.clustering is " + config.load().clustering()
@@ -452,7 +456,7 @@ public final class LoadStage {
         if (!liquid) {
             return;
         }
-        Row detail = DeltaTable.forPath(spark, path).detail().first();
+        Row detail = detail(path);
         List<Object> current = detail.getList(detail.fieldIndex("clusteringColumns"));
         if (!current.equals(new ArrayList<Object>(clusteringColumns(index)))) {
             spark.sql("ALTER TABLE delta." + quoted(qualified(path)) + " CLUSTER BY (" + String.join(", ", clusteringColumns(index).stream()
