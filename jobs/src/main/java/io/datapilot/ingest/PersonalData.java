@@ -9,6 +9,7 @@ import io.datapilot.core.fs.HadoopConfigs;
 import io.datapilot.ingest.read.RawSource;
 import io.datapilot.rgpd.ColumnTreatment;
 import io.datapilot.rgpd.Detection;
+import io.datapilot.rgpd.PersonalCategory;
 import io.datapilot.rgpd.PseudonymisationKey;
 import io.datapilot.rgpd.RgpdPlanner;
 import io.datapilot.rgpd.Treatments;
@@ -49,11 +50,21 @@ final class PersonalData {
         PipelineConfig config = plan.config();
         Map<String, Map<String, ColumnTreatment>> bySource = new LinkedHashMap<>();
         Map<String, Map<String, Detection>> detections = new LinkedHashMap<>();
+        List<String> conflicts = new ArrayList<>();
         for (RawSource raw : raws) {
             Map<String, Detection> strongest = RgpdPlanner.strongest(PersonalDataScan.scan(spark, raw, runDate));
             SourcePlan source = raw.plan();
-            Map<String, ColumnTreatment> treatments = RgpdPlanner.plan(config.rgpd(), source.name(), source.names(),
+            RgpdPlanner.Decisions decided = RgpdPlanner.plan(config.rgpd(), source.name(), source.names(),
                     reference -> source.find(reference).map(SourcePlan.PlannedColumn::name).orElse(null), strongest);
+            Map<String, ColumnTreatment> treatments = decided.treatments();
+            Map<String, String> roles = KeyRoles.of(plan, source);
+            treatments.values().forEach(treatment -> {
+                String role = roles.get(treatment.column());
+                String conflict = role == null ? null : RgpdPlanner.conflict(treatment, role);
+                if (conflict != null) {
+                    conflicts.add(conflict);
+                }
+            });
             failIfNeededColumnIsDropped(plan, source.name(), treatments);
             bySource.put(source.name(), treatments);
             detections.put(source.name(), strongest);
@@ -61,6 +72,11 @@ final class PersonalData {
                 out.println("[rgpd] " + source.name() + ": " + treatments.size() + " personal column(s): "
                         + String.join(", ", treatments.values().stream().map(t -> t.column() + " " + t.describe()).toList()));
             }
+            decided.uncertain().forEach(detection -> out.println(uncertainNotice(source.name(), detection)));
+        }
+        if (!conflicts.isEmpty()) {
+            throw new DatapilotException(ErrorKind.CONFIG, String.join(System.lineSeparator(), conflicts)
+                    + System.lineSeparator() + "Nothing was written: every table keeps its previous version.");
         }
         boolean needsKey = bySource.values().stream().flatMap(map -> map.values().stream())
                 .anyMatch(treatment -> treatment.treatment() == Treatment.PSEUDONYMISE);
@@ -75,6 +91,18 @@ final class PersonalData {
             pseudonymiser = Treatments.pseudonymiser(key);
         }
         return new PersonalData(bySource, detections, pseudonymiser);
+    }
+
+    /** A low-confidence finding: what was seen, and the two config lines that decide it. */
+    static String uncertainNotice(String source, Detection detection) {
+        String reference = source + "." + detection.column();
+        PersonalCategory category = detection.category();
+        String treat = "{ treatment: " + category.defaultTreatment().name().toLowerCase(java.util.Locale.ROOT)
+                + (category.defaultTarget() == null ? "" : ", to: " + category.defaultTarget()) + " }";
+        return "[rgpd] " + reference + " might be " + category.label() + " (low confidence " + detection.confidence() + ": "
+                + detection.evidence() + "); left unchanged. To decide, add under rgpd.columns either \"" + reference + "\": "
+                + treat + " (treat it) or \"" + reference + "\": { treatment: keep, justification: \"...\" } (not personal);"
+                + " rgpd.on_uncertain: protect treats every such column.";
     }
 
     /** A join key or target of the data set cannot disappear because it looked personal. */
@@ -119,7 +147,8 @@ final class PersonalData {
                 .add("source", DataTypes.StringType).add("column", DataTypes.StringType)
                 .add("category", DataTypes.StringType).add("category_label", DataTypes.StringType)
                 .add("confidence", DataTypes.DoubleType).add("content_share", DataTypes.DoubleType)
-                .add("name_hint", DataTypes.BooleanType).add("treatment", DataTypes.StringType)
+                .add("name_hint", DataTypes.BooleanType).add("evidence", DataTypes.StringType)
+                .add("treatment", DataTypes.StringType)
                 .add("generalised_to", DataTypes.StringType).add("justification", DataTypes.StringType)
                 .add("decided_by", DataTypes.StringType).add("treated", DataTypes.BooleanType)
                 .add("invalid_format", DataTypes.LongType)
@@ -138,7 +167,8 @@ final class PersonalData {
                         detection.map(Detection::confidence).orElse(1.0),
                         detection.map(Detection::contentShare).orElse(null),
                         detection.map(Detection::nameHint).orElse(false),
-                        treatment == null ? "none (below the confidence threshold)" : treatment.treatment().name().toLowerCase(),
+                        detection.map(Detection::evidence).orElse("declared in rgpd.columns"),
+                        treatment == null ? "none (low confidence: left unchanged)" : treatment.treatment().name().toLowerCase(),
                         treatment == null ? null : treatment.to(),
                         treatment == null ? null : treatment.justification(),
                         treatment == null ? null : treatment.decidedBy(),

@@ -41,15 +41,15 @@ final class PersonalDataScan {
         int rows = raw.plan().source().detectSampleRows();
         List<Row> sample = Jobs.labelled(spark, "ingest", raw.plan().name() + " · looking for personal data",
                 () -> raw.rows().limit(rows).select(selected.toArray(Column[]::new)).collectAsList());
-        Map<String, List<Detection>> detections = new LinkedHashMap<>();
+        Map<String, List<String>> values = new LinkedHashMap<>();
         for (int i = 0; i < columns.size(); i++) {
-            List<String> values = new ArrayList<>(sample.size());
+            List<String> column = new ArrayList<>(sample.size());
             for (Row row : sample) {
-                values.add(row.isNullAt(i) ? null : row.getString(i));
+                column.add(row.isNullAt(i) ? null : row.getString(i));
             }
-            detections.put(columns.get(i).name(), PersonalDataDetector.detect(columns.get(i).name(), values, runDate));
+            values.put(columns.get(i).name(), column);
         }
-        return detections;
+        return PersonalDataDetector.detectSource(values, runDate);
     }
 
     private static boolean isScalar(org.apache.spark.sql.types.DataType type) {

@@ -43,7 +43,7 @@ class PersonalDataDetectorTest {
                 columns.computeIfAbsent(header[i], key -> new ArrayList<>()).add(fields[i]);
             }
         }
-        Set<String> detected = detectedAbove(columns, 0.5);
+        Set<String> detected = detectedAbove(columns, PersonalDataDetector.HIGH);
         Set<String> expected = Set.of("securite_sociale=nir", "iban=iban", "carte=card", "ip_poste=ip");
         // code_article: 16 digits failing Luhn; reference: 15 random digits (a NIR look-alike)
         assertThat(detected).isEqualTo(expected);
@@ -54,9 +54,13 @@ class PersonalDataDetectorTest {
         Detection email = PersonalDataDetector.detect("courriel", List.of("a.b@example.com", "c@example.org"), RUN).get(0);
         assertThat(email.category()).isEqualTo(PersonalCategory.EMAIL);
         assertThat(email.confidence()).isEqualTo(1.0);
-        Detection hintOnly = PersonalDataDetector.detect("prenom", List.of("Camille", "Léa"), RUN).get(0);
+        Detection firstNames = PersonalDataDetector.detect("prenom", List.of("Camille", "Léa"), RUN).get(0);
+        assertThat(firstNames.category()).isEqualTo(PersonalCategory.NAME);
+        assertThat(firstNames.confidence()).isGreaterThanOrEqualTo(PersonalDataDetector.HIGH);
+        Detection hintOnly = PersonalDataDetector.detect("nom", List.of("Lumen & Lin Lyon", "Lumen & Lin Paris"), RUN).get(0);
         assertThat(hintOnly.category()).isEqualTo(PersonalCategory.NAME);
-        assertThat(hintOnly.confidence()).isEqualTo(0.6);
+        assertThat(hintOnly.confidence()).isLessThan(PersonalDataDetector.HIGH);
+        assertThat(hintOnly.evidence()).contains("names of places, shops or products look the same");
         assertThat(PersonalDataDetector.detect("adresse_ville", List.of("Lyon"), RUN)).isEmpty();
         assertThat(PersonalDataDetector.detect("categorie", List.of("Linge de lit", "Décoration"), RUN)).isEmpty();
         assertThat(PersonalDataDetector.detect("montant", List.of("12.5", "3"), RUN)).isEmpty();
@@ -72,7 +76,7 @@ class PersonalDataDetectorTest {
         Set<String> detected = new HashSet<>();
         customers.forEach((column, values) -> {
             List<Detection> found = PersonalDataDetector.detect(column, values, RUN);
-            if (!found.isEmpty() && found.get(0).confidence() >= 0.5) {
+            if (!found.isEmpty() && found.get(0).confidence() >= PersonalDataDetector.HIGH) {
                 detected.add("clients." + column);
             }
         });
@@ -90,5 +94,79 @@ class PersonalDataDetectorTest {
         Set<String> result = new HashSet<>(a);
         result.removeAll(b);
         return result;
+    }
+
+    /**
+     * Dates of events, names of places and shops, product codes and amounts beside the personal
+     * columns they look like: only high-confidence findings are treated by default, so precision
+     * and recall are measured there (docs/BENCHMARKS.md records them).
+     */
+    @Test
+    void measuresPrecisionAndRecallOnLookAlikes() throws IOException {
+        Map<String, List<String>> columns = csvColumns("rgpd/lookalikes.csv");
+        Map<String, String> labels = new HashMap<>();
+        List<String> lines = Files.readAllLines(Paths.resource("rgpd/lookalikes_labels.csv"), StandardCharsets.UTF_8);
+        lines.subList(1, lines.size()).forEach(line -> labels.put(line.split(";")[0], line.split(";")[1]));
+        assertThat(labels).hasSizeGreaterThanOrEqualTo(40).containsOnlyKeys(columns.keySet());
+        Map<String, List<Detection>> found = PersonalDataDetector.detectSource(new java.util.LinkedHashMap<>(columns), RUN);
+        int truePositives = 0;
+        int falsePositives = 0;
+        int falseNegatives = 0;
+        List<String> mistakes = new ArrayList<>();
+        for (Map.Entry<String, String> label : labels.entrySet()) {
+            List<Detection> detections = found.get(label.getKey());
+            String detected = detections.isEmpty() || detections.get(0).confidence() < PersonalDataDetector.HIGH ? "none"
+                    : detections.get(0).category().key();
+            boolean personal = !label.getValue().equals("none");
+            if (personal && detected.equals(label.getValue())) {
+                truePositives++;
+            } else {
+                if (!detected.equals("none")) {
+                    falsePositives++;
+                }
+                if (personal) {
+                    falseNegatives++;
+                }
+                if (!detected.equals(label.getValue())) {
+                    mistakes.add(label.getKey() + ": expected " + label.getValue() + ", found " + detected
+                            + (detections.isEmpty() ? "" : " (" + detections.get(0).evidence() + ")"));
+                }
+            }
+        }
+        double precision = (double) truePositives / (truePositives + falsePositives);
+        double recall = (double) truePositives / (truePositives + falseNegatives);
+        System.out.printf("[rgpd look-alikes] %d columns, %d personal: precision %.3f, recall %.3f; mistakes: %s%n", labels.size(),
+                truePositives + falseNegatives, precision, recall, mistakes);
+        assertThat(precision).as("precision; mistakes: %s", mistakes).isGreaterThanOrEqualTo(0.95);
+        assertThat(recall).as("recall; mistakes: %s", mistakes).isGreaterThanOrEqualTo(0.95);
+    }
+
+    @Test
+    void takesEventDatesAndTimestampsForEventsNotBirthDates() {
+        List<String> daily = new ArrayList<>();
+        for (int day = 0; day < 1461; day++) {
+            daily.add(LocalDate.of(2012, 1, 1).plusDays(day).toString());
+        }
+        assertThat(PersonalDataDetector.detect("Date", daily, RUN)).isEmpty();
+        assertThat(PersonalDataDetector.detect("date", List.of("2001-01-01 00:47", "2001-01-01 06:10", "1970-05-02 23:59"), RUN))
+                .isEmpty();
+        List<Detection> hinted = PersonalDataDetector.detect("date_de_naissance", List.of("1985-03-12", "1990-07-01"), RUN);
+        assertThat(hinted.get(0).category()).isEqualTo(PersonalCategory.BIRTH_DATE);
+        assertThat(hinted.get(0).confidence()).isGreaterThanOrEqualTo(PersonalDataDetector.HIGH);
+        List<Detection> midnight = PersonalDataDetector.detect("naissance", List.of("1985-03-12 00:00:00", "1990-07-01 00:00:00"), RUN);
+        assertThat(midnight.get(0).confidence()).isGreaterThanOrEqualTo(PersonalDataDetector.HIGH);
+    }
+
+    private static Map<String, List<String>> csvColumns(String resource) throws IOException {
+        List<String> lines = Files.readAllLines(Paths.resource(resource), StandardCharsets.UTF_8);
+        String[] header = lines.get(0).split(";", -1);
+        Map<String, List<String>> columns = new java.util.LinkedHashMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] fields = line.split(";", -1);
+            for (int i = 0; i < header.length; i++) {
+                columns.computeIfAbsent(header[i], key -> new ArrayList<>()).add(fields[i]);
+            }
+        }
+        return columns;
     }
 }

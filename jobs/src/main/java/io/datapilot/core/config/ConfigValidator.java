@@ -90,7 +90,7 @@ public final class ConfigValidator {
 
     private static void validateRgpd(RgpdConfig rgpd, List<SourceConfig> sources, ConfigProblems problems) {
         if (rgpd.minConfidence() <= 0 || rgpd.minConfidence() > 1) {
-            problems.add("rgpd.min_confidence", rgpd.minConfidence() + " must be above 0 and at most 1 (0.5 by default).");
+            problems.add("rgpd.min_confidence", rgpd.minConfidence() + " must be above 0 and at most 1 (0.8 by default).");
         }
         if (rgpd.keyEnv().isBlank()) {
             problems.add("rgpd.key_env", "must name an environment variable, such as " + RgpdConfig.DEFAULT_KEY_ENV + ".");

@@ -12,7 +12,10 @@ import java.util.Map;
  * @param keyEnv environment variable holding the pseudonymisation key
  * @param keyFile file holding the key, outside the project folder
  * @param demoKey allow creating a demo key in the warehouse when no key is given (sample only)
- * @param minConfidence detection confidence from which a column is treated as personal
+ * @param minConfidence detection confidence from which a finding is high-confidence and gets its category's
+ *     default treatment (0.8 by default)
+ * @param onUncertain what a low-confidence finding does: {@code report} (the column is left unchanged and the
+ *     run prints the config lines that decide it) or {@code protect} (it gets the default treatment too)
  */
 public record RgpdConfig(
         String controller,
@@ -29,9 +32,19 @@ public record RgpdConfig(
         String keyFile,
         Boolean demoKey,
         Double minConfidence,
+        OnUncertain onUncertain,
         Map<String, TreatmentConfig> columns) {
 
     public static final String DEFAULT_KEY_ENV = "DATAPILOT_PSEUDONYMISATION_KEY";
+    public static final double DEFAULT_MIN_CONFIDENCE = 0.8;
+
+    /** What happens to a column that only might be personal. */
+    public enum OnUncertain {
+        /** Left unchanged; the run says what it found and the config lines that treat or keep it. */
+        REPORT,
+        /** Treated by its category's default, like a high-confidence finding (keys still stop the run). */
+        PROTECT
+    }
 
     public RgpdConfig {
         peopleCategories = peopleCategories == null ? List.of() : List.copyOf(peopleCategories);
@@ -39,16 +52,17 @@ public record RgpdConfig(
         securityMeasures = securityMeasures == null ? List.of() : List.copyOf(securityMeasures);
         keyEnv = keyEnv == null ? DEFAULT_KEY_ENV : keyEnv;
         demoKey = demoKey == null ? Boolean.FALSE : demoKey;
-        minConfidence = minConfidence == null ? 0.5 : minConfidence;
+        minConfidence = minConfidence == null ? DEFAULT_MIN_CONFIDENCE : minConfidence;
+        onUncertain = onUncertain == null ? OnUncertain.REPORT : onUncertain;
         columns = columns == null ? Map.of() : new LinkedHashMap<>(columns);
     }
 
     static RgpdConfig defaults() {
-        return new RgpdConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new RgpdConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     RgpdConfig withKeyFile(String resolved) {
         return new RgpdConfig(controller, purpose, legalBasis, peopleCategories, recipients, transfers, retention,
-                securityMeasures, accessControl, erasureProcedure, keyEnv, resolved, demoKey, minConfidence, columns);
+                securityMeasures, accessControl, erasureProcedure, keyEnv, resolved, demoKey, minConfidence, onUncertain, columns);
     }
 }
