@@ -91,7 +91,12 @@ public final class IngestPlanner {
             columns.add(new PlannedColumn(originals.get(i), name, i + 1, column));
         }
         SourcePlan plan = new SourcePlan(inspection, columns);
-        for (int k = 0; k < source.key().size(); k++) {
+        if (source.generatedKey() && plan.find(SourceConfig.GENERATED_KEY).isPresent()) {
+            problems.add(at + ".key", "key: auto adds the generated column " + SourceConfig.GENERATED_KEY + " (file and row"
+                    + " number), but the source already has a column of that name: declare key: [" + SourceConfig.GENERATED_KEY
+                    + "] if it identifies the rows, or rename it under columns.");
+        }
+        for (int k = 0; k < source.key().size() && !source.generatedKey(); k++) {
             String key = source.key().get(k);
             if (key != null && plan.find(key).isEmpty()) {
                 problems.add(at + ".key[" + k + "]", unknownColumn(key, inspection, plan.names()));
@@ -153,13 +158,11 @@ public final class IngestPlanner {
     private static DatasetPlan planDataset(DatasetConfig dataset, Map<String, SourcePlan> sources, ConfigProblems problems) {
         SourcePlan base = sources.get(dataset.base());
         List<String> baseKey = new ArrayList<>();
-        for (String key : base.source().key()) {
-            base.find(key).ifPresent(column -> baseKey.add(column.name()));
+        if (base.source().generatedKey()) {
+            baseKey.add(SourceConfig.GENERATED_KEY);
         }
-        if (base.source().key().isEmpty()) {
-            problems.add(base.inspection().yamlPath() + ".key", "the base source of the data set needs a key:"
-                    + " list the columns that identify one " + (base.source().grain() == null ? "entity" : base.source().grain())
-                    + ", as key: [id_client].");
+        for (String key : base.source().generatedKey() ? List.<String>of() : base.source().key()) {
+            base.find(key).ifPresent(column -> baseKey.add(column.name()));
         }
         Set<String> outputs = new LinkedHashSet<>(base.names());
         List<RelationPlan> relations = new ArrayList<>();

@@ -4,6 +4,7 @@ package io.datapilot.ingest;
 
 import io.datapilot.core.DatapilotException;
 import io.datapilot.core.ErrorKind;
+import io.datapilot.core.config.SourceConfig;
 import io.datapilot.core.delta.DeltaIO;
 import io.datapilot.core.delta.Warehouse;
 import io.datapilot.core.spark.Jobs;
@@ -72,6 +73,11 @@ public final class Ingestion {
         Map<String, RawSource> raws = new LinkedHashMap<>();
         Map<String, Map<String, TypedColumn>> detected = new LinkedHashMap<>();
         for (SourcePlan source : plan.sources().values()) {
+            if (source.source().generatedKey()) {
+                out.println("[ingest] " + source.name() + ": rows get the generated key " + SourceConfig.GENERATED_KEY + " (file name and"
+                        + " row number, stable across reruns of the same files; key: auto). Declare key: [column, ...] in"
+                        + " sources[" + source.name() + "] if some columns identify a row.");
+            }
             RawSource raw = RawReader.forFormat(source.inspection().format()).read(spark, source);
             raws.put(source.name(), raw);
             detected.put(source.name(), TypeDetector.detect(spark, raw));
@@ -185,6 +191,11 @@ public final class Ingestion {
         List<Row> rows = new ArrayList<>();
         for (SourceLoad load : loads) {
             String files = String.join(", ", load.plan().inspection().files());
+            if (load.plan().source().generatedKey()) {
+                rows.add(RowFactory.create(load.plan().name(), 0, SourceConfig.GENERATED_KEY, SourceConfig.GENERATED_KEY, "string",
+                        "generated", null, "Clé générée (key: auto) : nom du fichier et numéro de ligne, stable d'une exécution"
+                                + " à l'autre sur les mêmes fichiers", null, files, null, null, ingestedAt, java.sql.Date.valueOf(runDate)));
+            }
             for (PlannedColumn column : load.plan().columns()) {
                 TypedColumn typed = load.types().get(column.name());
                 rows.add(RowFactory.create(load.plan().name(), column.position(), column.name(), column.original().display(),

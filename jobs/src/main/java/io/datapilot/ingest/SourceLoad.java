@@ -14,6 +14,7 @@ import static org.apache.spark.sql.functions.when;
 
 import io.datapilot.core.DatapilotException;
 import io.datapilot.core.ErrorKind;
+import io.datapilot.core.config.SourceConfig;
 import io.datapilot.core.config.SourceFormat;
 import io.datapilot.core.config.TreatmentConfig.Treatment;
 import io.datapilot.rgpd.ColumnTreatment;
@@ -49,6 +50,7 @@ import org.apache.spark.storage.StorageLevel;
  */
 final class SourceLoad implements AutoCloseable {
     private static final int TOP_REASONS = 5;
+
 
     private final SparkSession spark;
     private final SourcePlan plan;
@@ -154,6 +156,9 @@ final class SourceLoad implements AutoCloseable {
 
     void writeBronze(Warehouse warehouse, LocalDate runDate, Timestamp ingestedAt) {
         List<Column> columns = new ArrayList<>();
+        if (plan.source().generatedKey()) {
+            columns.add(generatedKey());
+        }
         for (PlannedColumn column : plan.columns()) {
             ColumnTreatment treatment = treatments.get(column.name());
             if (treatment == null || treatment.treatment() != Treatment.DROP) {
@@ -168,6 +173,22 @@ final class SourceLoad implements AutoCloseable {
         Jobs.labelled(spark, "ingest", plan.name() + " · writing bronze." + plan.name(),
                 () -> DeltaIO.replaceRunDate(good, IngestTables.bronze(warehouse, plan.name()), runDate, null,
                         "datapilot ingest " + runDate));
+    }
+
+    /**
+     * {@code key: auto}: the file's name and the row's number ({@code meteo.csv:12}), the same for
+     * the same files on every rerun, so that a row keeps its key from one run date to the next.
+     */
+    private Column generatedKey() {
+        Column fileName = functions.element_at(functions.split(col(RawSource.FILE), "/"), -1);
+        Metadata metadata = new MetadataBuilder()
+                .putString("comment", "Clé générée par datapilot (key: auto) : nom du fichier et numéro de ligne")
+                .putString("datapilot.original_name", SourceConfig.GENERATED_KEY)
+                .putString("datapilot.source", plan.name())
+                .putString("datapilot.type_origin", "generated")
+                .putBoolean(SourceConfig.GENERATED_KEY_METADATA, true)
+                .build();
+        return concat(fileName, lit(":"), col(IngestTables.ROW_NUMBER).cast(DataTypes.StringType)).as(SourceConfig.GENERATED_KEY, metadata);
     }
 
     /** This source's bad rows, as the quarantine table holds them. */

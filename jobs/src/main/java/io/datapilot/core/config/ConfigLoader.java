@@ -82,7 +82,7 @@ public final class ConfigLoader {
             }
             return null;
         }
-        PipelineConfig resolved = PathResolver.resolve(config, directory);
+        PipelineConfig resolved = PathResolver.resolve(config, directory).withGeneratedBaseKey();
         ConfigValidator.validate(resolved, problems);
         return resolved;
     }

@@ -61,6 +61,21 @@ public record PipelineConfig(
                 resolvedRgpd, profile, qualityGate, clean, load, stats, report);
     }
 
+    /**
+     * The data set's base source without a key gets the generated one ({@code key: auto}): one row
+     * per observation is a grain too.
+     */
+    PipelineConfig withGeneratedBaseKey() {
+        if (dataset == null || dataset.base() == null) {
+            return this;
+        }
+        List<SourceConfig> keyed = sources.stream()
+                .map(source -> source != null && dataset.base().equals(source.name()) && source.key().isEmpty()
+                        ? source.withGeneratedKey() : source)
+                .toList();
+        return withPaths(baseDir, warehouse, reportsDir, keyed, rgpd);
+    }
+
     /** The same configuration writing its tables and reports elsewhere (paths already resolved). */
     public PipelineConfig withLoad(LoadConfig otherLoad) {
         return new PipelineConfig(project, baseDir, warehouse, spark, reportsDir, sources, dataset, rgpd, profile, qualityGate, clean,

@@ -1,5 +1,6 @@
 package io.datapilot.core.config;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,7 @@ public record SourceConfig(
         SourceFormat format,
         String path,
         String grain,
-        List<String> key,
+        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> key,
         CsvOptions csv,
         XlsxOptions xlsx,
         JsonOptions json,
@@ -22,6 +23,12 @@ public record SourceConfig(
         Double maxBadRowsRatio,
         Integer detectSampleRows) {
 
+    /** {@code key: auto}: rows get a generated key, {@link #GENERATED_KEY}, from their file and row number. */
+    public static final String AUTO_KEY = "auto";
+    /** The generated key's column: file name and row number ({@code meteo.csv:1}), stable across reruns of the same files. */
+    public static final String GENERATED_KEY = "id_ligne";
+    /** Column metadata marking the generated key: later stages leave it out of duplicates, features and statistics. */
+    public static final String GENERATED_KEY_METADATA = "datapilot.generated_key";
     public static final double DEFAULT_MAX_BAD_ROWS_RATIO = 0.01;
     public static final int DEFAULT_DETECT_SAMPLE_ROWS = 10_000;
     /**
@@ -43,6 +50,22 @@ public record SourceConfig(
         columns = columns == null ? Map.of() : new LinkedHashMap<>(columns);
         maxBadRowsRatio = maxBadRowsRatio == null ? DEFAULT_MAX_BAD_ROWS_RATIO : maxBadRowsRatio;
         detectSampleRows = detectSampleRows == null ? DEFAULT_DETECT_SAMPLE_ROWS : detectSampleRows;
+    }
+
+    /** Whether the rows get a generated key ({@code key: auto}, or no key on the data set's base source). */
+    public boolean generatedKey() {
+        return key.size() == 1 && AUTO_KEY.equalsIgnoreCase(key.get(0));
+    }
+
+    /** The key's columns: the declared ones, or the generated key's column. */
+    @Override
+    public List<String> key() {
+        return generatedKey() ? List.of(GENERATED_KEY) : key;
+    }
+
+    SourceConfig withGeneratedKey() {
+        return new SourceConfig(name, description, format, path, grain, List.of(AUTO_KEY), csv, xlsx, json,
+                numberFormat, dateFormats, nullValues, columns, maxBadRowsRatio, detectSampleRows);
     }
 
     /** The declared format, or the one the file extension suggests (null when neither). */
