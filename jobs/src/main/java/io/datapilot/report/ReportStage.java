@@ -212,12 +212,14 @@ public final class ReportStage {
     }
 
     private Page rgpd() {
-        List<Row> personal = rows(Layer.AUDIT, "personal_data", null, "treatment", "decided_by");
+        List<Row> personal = rows(Layer.AUDIT, "personal_data", null, "treatment", "treated");
         long kept = personal.stream().filter(r -> "keep".equalsIgnoreCase(r.getString(0))).count();
+        long treated = personal.stream().filter(r -> !r.isNullAt(1) && r.getBoolean(1)).count() - kept;
         List<Figure> figures = List.of(
                 new Figure(texts.get("rgpd.detected"), formats.count(personal.size()), null),
-                new Figure(texts.get("rgpd.treated"), formats.count(personal.size() - kept), texts.get("rgpd.treated.detail")),
-                new Figure(texts.get("rgpd.kept"), formats.count(kept), texts.get("rgpd.kept.detail")));
+                new Figure(texts.get("rgpd.treated"), formats.count(treated), texts.get("rgpd.treated.detail")),
+                new Figure(texts.get("rgpd.kept"), formats.count(kept), texts.get("rgpd.kept.detail")),
+                new Figure(texts.get("rgpd.uncertain"), formats.count(personal.size() - treated - kept), texts.get("rgpd.uncertain.detail")));
         List<Block> checkpoints = new ArrayList<>();
         for (String key : List.of("rgpd.check.minimisation", "rgpd.check.pseudonymisation", "rgpd.check.logs", "rgpd.check.register",
                 "rgpd.check.retention")) {

@@ -60,7 +60,7 @@ class LookAlikeColumnsTest {
     @Test
     void minimalConfigKeepsEveryRowAndOrdinaryValueOfKeylessReadings(@TempDir Path folder) throws IOException {
         Path warehouse = folder.resolve("warehouse");
-        Outcome outcome = datapilot("run", "--only", "ingest,profile,quality_gate,clean,load", "--config", config(folder, "").toString(),
+        Outcome outcome = datapilot("run", "--only", "ingest,profile,quality_gate,clean,load,stats", "--config", config(folder, "").toString(),
                 "--run-date", DATE, "--warehouse", warehouse.toString(), "--reports-dir", folder.resolve("reports").toString());
         assertThat(outcome.code()).as(outcome.err()).isZero();
         assertThat(outcome.err()).contains("rows get the generated key id_ligne")
@@ -94,6 +94,13 @@ class LookAlikeColumnsTest {
         silver.forEach(row -> loaded.add(row.getString(0) + ";" + row.getString(1) + ";" + row.getString(2)));
         assertThat(loaded).isEqualTo(distinct);
         assertThat(silver.stream().map(row -> row.getString(3)).distinct().count()).isEqualTo(silver.size());
+
+        // the generated key is the load's index but no variable of the statistics
+        org.apache.spark.sql.Dataset<Row> univariate = spark.read().format("delta").load(warehouse.resolve("gold/stats_univariate").toString());
+        assertThat(univariate.where("column = 'id_ligne'").count()).isZero();
+        assertThat(univariate.where("column = 'temperature_max_c' AND statistic = 'mean'").count()).isOne();
+        assertThat(spark.read().format("delta").load(warehouse.resolve("gold/stats_frequencies").toString())
+                .where("column = 'id_ligne'").count()).isZero();
 
         List<Row> personal = spark.read().format("delta").load(warehouse.resolve("audit/personal_data").toString())
                 .where("column = 'name'").select("category", "treated", "treatment", "evidence").collectAsList();
