@@ -30,7 +30,9 @@ import org.apache.spark.sql.types.DataTypes;
  * <p>Spark's own CSV number parsing uses the JVM locale and silently reads {@code 12,5} as 125 in a
  * decimal column, so numbers are read as text and parsed here: spaces, no-break spaces and narrow
  * no-break spaces between digit groups are removed, and the decimal mark follows
- * {@link NumberFormat}. Dates use strict java.time patterns ({@code 31/02/2024} fails). Every
+ * {@link NumberFormat}. Dates use strict java.time patterns ({@code 31/02/2024} fails); month
+ * names in English or French are turned into numbers first ({@link MonthNames}), and {@code excel}
+ * reads Excel serial day numbers. Every
  * parser returns the value and a "failed" flag: a non-empty text that did not parse is a bad row,
  * never a silent null.
  */
