@@ -81,6 +81,10 @@ public final class Ingestion {
             RawSource raw = RawReader.forFormat(source.inspection().format()).read(spark, source);
             raws.put(source.name(), raw);
             detected.put(source.name(), TypeDetector.detect(spark, raw));
+            detected.get(source.name()).values().stream().filter(TypeDetector::readsExcelSerials).forEach(column -> out.println(
+                    "[ingest] " + source.name() + "." + column.name() + ": dates mixed with Excel serial day numbers"
+                    + " (45292 = 2024-01-01), read as dates with formats " + String.join(" | ", column.formats())
+                    + "; declare its type as string in columns if these numbers are not dates"));
         }
         Map<String, Map<String, TypedColumn>> types = ColumnTyping.unify(detected, plan.sharedColumns());
         PersonalData personal = PersonalData.decide(spark, plan, raws.values(), runDate, out);

@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
 import io.datapilot.core.config.ColumnType;
+import io.datapilot.core.config.ConfigValidator;
 import io.datapilot.core.config.SourceConfig;
 import io.datapilot.core.spark.Jobs;
 import io.datapilot.ingest.SourcePlan.PlannedColumn;
@@ -27,6 +28,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.BooleanType;
 import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DateType;
 import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.DoubleType;
@@ -50,11 +52,17 @@ import org.apache.spark.sql.types.TimestampType;
 public final class TypeDetector {
     /** Date patterns tried after the source's {@code date_formats}, in order. */
     public static final List<String> DATE_FORMATS = List.of(
-            "d/M/yyyy", "yyyy-M-d", "d-M-yyyy", "d.M.yyyy", "M/d/yyyy", "d/M/yy", "M/d/yy");
+            "d/M/yyyy", "yyyy-M-d", "d-M-yyyy", "d.M.yyyy", "M/d/yyyy", "d/M/yy", "M/d/yy",
+            "d MMMM yyyy", "MMMM d yyyy", "d MMMM yy");
     /** Timestamp patterns tried after the source's {@code date_formats}, in order. */
     public static final List<String> TIMESTAMP_FORMATS = List.of(
             "d/M/yyyy H:mm", "d/M/yyyy H:mm:ss", "d/M/yyyy H'h'mm", "yyyy-M-d H:mm:ss", "yyyy-M-d H:mm",
-            "yyyy-MM-dd'T'HH:mm:ss", "M/d/yyyy H:mm", "M/d/yy H:mm");
+            "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ssXXX", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX", "M/d/yyyy H:mm",
+            "M/d/yy H:mm", "d MMMM yyyy H:mm");
+
+    /** Excel serial numbers detected among dates, 1927-05-18 to 2099-12-31. */
+    static final int FIRST_PLAUSIBLE_SERIAL = 10_000;
+    static final int LAST_PLAUSIBLE_SERIAL = 73_050;
 
     private TypeDetector() {}
 
@@ -142,6 +150,8 @@ public final class TypeDetector {
         }
         aggregates.add(failures(value, ColumnType.DATE, dateFormats(source), source).alias("date:any"));
         aggregates.add(failures(value, ColumnType.TIMESTAMP, timestampFormats(source), source).alias("timestamp:any"));
+        aggregates.add(sum(when(plausibleSerial(value), 1).otherwise(0)).alias("excel_serials"));
+        aggregates.add(failures(value, ColumnType.DATE, withExcelSerials(dateFormats(source)), source).alias("date:any+excel"));
         Map<Integer, Row> counts = new java.util.HashMap<>();
         for (Row row : values.groupBy("c").agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new))
                 .collectAsList()) {
@@ -197,10 +207,51 @@ public final class TypeDetector {
         if (!timestamps.isEmpty()) {
             return new TypedColumn(name, ColumnType.TIMESTAMP, timestamps, Origin.DETECTED);
         }
+        List<String> mixed = datesAmongExcelSerials(counts, source, present, allowed);
+        if (!mixed.isEmpty()) {
+            return new TypedColumn(name, ColumnType.DATE, mixed, Origin.DETECTED);
+        }
         if (failuresOf(counts, "timestamp:iso") <= allowed) {
             return new TypedColumn(name, ColumnType.TIMESTAMP, List.of(), Origin.DETECTED);
         }
         return null;
+    }
+
+    /**
+     * The date patterns that read the sample's dates, then {@code excel}, when a text column mixes
+     * dates with 5-digit Excel serial numbers (a CSV exported from a workbook where some cells were
+     * dates); else none. Plain integer columns are never read as serials: amounts and counts are
+     * integers too, so serials count only beside real dates.
+     */
+    private static List<String> datesAmongExcelSerials(Row counts, SourceConfig source, long present, long allowed) {
+        long serials = failuresOf(counts, "excel_serials");
+        List<String> formats = dateFormats(source);
+        if (serials == 0 || serials == present || formats.contains(ConfigValidator.EXCEL_SERIAL_FORMAT)
+                || failuresOf(counts, "date:any+excel") > allowed) {
+            return List.of();
+        }
+        List<String> readingDates = formats.stream().filter(format -> failuresOf(counts, "date:" + format) < present).toList();
+        return readingDates.isEmpty() ? List.of() : withExcelSerials(readingDates);
+    }
+
+    /** Whether a detected column is read partly as Excel serial numbers (the console says so). */
+    static boolean readsExcelSerials(TypedColumn column) {
+        return column != null && column.origin() == Origin.DETECTED
+                && column.formats().contains(ConfigValidator.EXCEL_SERIAL_FORMAT);
+    }
+
+    /** 5-digit serials from 10000 (1927-05-18) to 73050 (2099-12-31): what a date of a business file is. */
+    private static Column plausibleSerial(Column value) {
+        Column text = trim(value);
+        return text.rlike("^\\d{5}$").and(text.cast(DataTypes.IntegerType).between(FIRST_PLAUSIBLE_SERIAL, LAST_PLAUSIBLE_SERIAL));
+    }
+
+    private static List<String> withExcelSerials(List<String> formats) {
+        List<String> result = new ArrayList<>(formats);
+        if (!result.contains(ConfigValidator.EXCEL_SERIAL_FORMAT)) {
+            result.add(ConfigValidator.EXCEL_SERIAL_FORMAT);
+        }
+        return result;
     }
 
     /**

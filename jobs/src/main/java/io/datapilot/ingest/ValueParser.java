@@ -30,7 +30,9 @@ import org.apache.spark.sql.types.DataTypes;
  * <p>Spark's own CSV number parsing uses the JVM locale and silently reads {@code 12,5} as 125 in a
  * decimal column, so numbers are read as text and parsed here: spaces, no-break spaces and narrow
  * no-break spaces between digit groups are removed, and the decimal mark follows
- * {@link NumberFormat}. Dates use strict java.time patterns ({@code 31/02/2024} fails). Every
+ * {@link NumberFormat}. Dates use strict java.time patterns ({@code 31/02/2024} fails); month
+ * names in English or French are turned into numbers first ({@link MonthNames}), and {@code excel}
+ * reads Excel serial day numbers. Every
  * parser returns the value and a "failed" flag: a non-empty text that did not parse is a bad row,
  * never a silent null.
  */
@@ -164,17 +166,23 @@ public final class ValueParser {
             return when(text.rlike("^[+-]?\\d{4}-\\d{1,2}-\\d{1,2}"), timestamp ? to_timestamp(text) : to_date(text));
         }
         Column result = null;
+        Column monthNumbers = null;
         for (String format : formats) {
             Column parsed;
             if (ConfigValidator.EXCEL_SERIAL_FORMAT.equals(format)) {
-                Column days = when(text.rlike("^\\d{1,6}(\\.0+)?$"), text.cast(DataTypes.DoubleType).cast(DataTypes.IntegerType));
-                Column date = date_add(lit("1899-12-30").cast(DataTypes.DateType), days);
-                parsed = timestamp ? date.cast(DataTypes.TimestampType) : date;
+                parsed = excelSerial(text, timestamp);
             } else {
-                parsed = timestamp ? to_timestamp(text, format) : to_date(text, format);
-                if (guardEveryFormat || result != null) {
+                boolean monthName = MonthNames.inPattern(format);
+                if (monthName && monthNumbers == null) {
+                    monthNumbers = MonthNames.numericText(text);
+                }
+                // Spark knows English month names only: month words become numbers first
+                Column input = monthName ? monthNumbers : text;
+                String pattern = monthName ? MonthNames.numericPattern(format) : format;
+                parsed = timestamp ? to_timestamp(input, pattern) : to_date(input, pattern);
+                if (guardEveryFormat || result != null || monthName) {
                     // a failed java.time parse costs an exception inside Spark: try only text of the right shape
-                    parsed = when(text.rlike(shapeOf(format)), parsed);
+                    parsed = when(input.rlike(shapeOf(pattern)), parsed);
                 }
                 if (hasTwoDigitYear(format)) {
                     // Excel's rule for two-digit years: 00-29 are 2000-2029, 30-99 are 1930-1999
@@ -185,6 +193,22 @@ public final class ValueParser {
             result = result == null ? parsed : org.apache.spark.sql.functions.coalesce(result, parsed);
         }
         return result;
+    }
+
+    /** Serial day numbers of Excel's 1900 date system, the largest being 9999-12-31. */
+    static final int LAST_EXCEL_SERIAL = 2_958_465;
+
+    /**
+     * An Excel serial day number as a date: serial 1 is 1900-01-01. Excel counts a 29 February 1900
+     * that never was (serial 60, a bug kept from Lotus 1-2-3), so serial 60 is no date and later
+     * serials are one day ahead of a plain count from 1899-12-31. Zero, negative numbers, fractions
+     * (a time of day) and text are not dates.
+     */
+    static Column excelSerial(Column text, boolean timestamp) {
+        Column serial = when(text.rlike("^\\d{1,7}(\\.0+)?$"), text.cast(DataTypes.DoubleType).cast(DataTypes.IntegerType));
+        Column date = when(serial.between(1, 59), date_add(lit("1899-12-31").cast(DataTypes.DateType), serial))
+                .when(serial.between(61, LAST_EXCEL_SERIAL), date_add(lit("1899-12-30").cast(DataTypes.DateType), serial));
+        return timestamp ? date.cast(DataTypes.TimestampType) : date;
     }
 
     /**
@@ -209,7 +233,8 @@ public final class ValueParser {
                 run++;
             }
             if ("yMdHhmsSkK".indexOf(c) >= 0 && !(c == 'M' && run >= 3)) {
-                int min = c == 'y' ? (run == 2 ? 2 : 4) : c == 'S' ? run : 1;
+                // Spark reads a fraction of seconds of any length up to its precision, whatever the count of S
+                int min = c == 'y' ? (run == 2 ? 2 : 4) : 1;
                 int max = c == 'y' ? (run == 2 ? 2 : 4) : c == 'S' ? 9 : 2;
                 regex.append("\\d{").append(min).append(',').append(max).append('}');
             } else if (Character.isLetter(c)) {
