@@ -23,9 +23,11 @@ final class NotebookWriter {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Texts texts;
+    private final VariableLabels labels;
 
-    NotebookWriter(Texts texts) {
+    NotebookWriter(Texts texts, VariableLabels labels) {
         this.texts = texts;
+        this.labels = labels;
     }
 
     String notebook(String title, List<Page> pages) {
@@ -48,7 +50,8 @@ final class NotebookWriter {
                             output.put("text/html", htmlTable(table.table(), table.caption()));
                             output.put("text/plain", table.caption() + "\n\n" + table.table().markdown());
                     } else if (block instanceof ChartBlock chart) {
-                            ObjectNode output = data(code(cells, null, chart.chart().title()));
+                            ObjectNode output = data(code(cells, null, chart.chart().title() + (chart.variables().isEmpty() ? ""
+                                    : "\n# " + texts.get("site.technical") + texts.get("site.colon") + String.join(", ", chart.variables()))));
                             output.put("image/svg+xml", chart.chart().svg());
                             output.put("text/plain", chart.chart().title() + " — " + chart.chart().description());
                     }
@@ -99,15 +102,21 @@ final class NotebookWriter {
         }
     }
 
-    private static String htmlTable(Table table, String caption) {
+    private String htmlTable(Table table, String caption) {
         StringBuilder out = new StringBuilder("<table>\n<caption>").append(Html.escape(caption)).append("</caption>\n<thead><tr>");
-        table.headers().forEach(h -> out.append("<th scope=\"col\">").append(Html.escape(h)).append("</th>"));
+        table.headers().forEach(h -> out.append("<th scope=\"col\">").append(variable(h, List.of())).append("</th>"));
         out.append("</tr></thead>\n<tbody>\n");
         for (List<String> row : table.rows()) {
             out.append("<tr>");
-            row.forEach(v -> out.append("<td>").append(Html.escape(v)).append("</td>"));
+            row.forEach(v -> out.append("<td>").append(variable(v, row)).append("</td>"));
             out.append("</tr>\n");
         }
         return out.append("</tbody>\n</table>").toString();
+    }
+
+    /** A cell naming a variable by its label, with its technical name (the one the SQL uses) after it. */
+    private String variable(String text, List<String> row) {
+        return labels.technical(text).filter(technical -> !row.contains(technical))
+                .map(technical -> Html.escape(text) + " (<code>" + Html.escape(technical) + "</code>)").orElseGet(() -> Html.escape(text));
     }
 }

@@ -19,7 +19,16 @@ public record Page(String file, String title, String intro, List<Section> sectio
     /** A table, its caption and, when it has numbers, which columns are numeric (aligned right). */
     public record TableBlock(Table table, String caption, String sql) implements Block {}
 
-    public record ChartBlock(Chart chart) implements Block {}
+    /** A chart and the technical names of the variables it shows (given next to its heading). */
+    public record ChartBlock(Chart chart, List<String> variables) implements Block {
+        public ChartBlock {
+            variables = List.copyOf(variables);
+        }
+
+        public ChartBlock(Chart chart) {
+            this(chart, List.of());
+        }
+    }
 
     public record Paragraph(String text) implements Block {}
 }

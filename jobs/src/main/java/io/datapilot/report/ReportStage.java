@@ -11,7 +11,6 @@ import io.datapilot.core.delta.DeltaIO;
 import io.datapilot.core.delta.Warehouse;
 import io.datapilot.core.delta.Warehouse.Layer;
 import io.datapilot.core.report.ReportFiles;
-import io.datapilot.core.report.ReportFiles.Sheet;
 import io.datapilot.core.report.Table;
 import io.datapilot.core.stages.StageOutcome;
 import io.datapilot.report.Page.Block;
@@ -44,7 +43,6 @@ public final class ReportStage {
     public static final String FOLDER = "site";
     public static final String WORKBOOK = "statistiques.xlsx";
     public static final String NOTEBOOK = "analyses.ipynb";
-    private static final int MAX_ROWS = 2_000;
 
     private final SparkSession spark;
     private final PipelineConfig config;
@@ -53,11 +51,10 @@ public final class ReportStage {
     private final Formats formats;
     private final Texts texts;
     private final Charts charts;
-    private final List<Sheet> sheets = new ArrayList<>();
-    private final Set<String> sheetNames = new HashSet<>();
+    private final ReportTables tables;
+    private VariableLabels labels;
     private final Set<String> chartIds = new HashSet<>();
     private final Map<String, Long> silverRows = new java.util.HashMap<>();
-    private final Map<String, Map<String, String>> units = new java.util.HashMap<>();
 
     public ReportStage(RunContext context) {
         this.spark = context.spark();
@@ -67,6 +64,7 @@ public final class ReportStage {
         this.formats = new Formats(config.reportLocale());
         this.texts = new Texts(config.reportLocale());
         this.charts = new Charts(formats, texts);
+        this.tables = new ReportTables(spark, warehouse, runDate, formats, texts);
     }
 
     /** What the report stage wrote. */
@@ -90,6 +88,7 @@ public final class ReportStage {
         }
         // a table without any numeric or categorical variable has no statistics: its pages say so
         List<String> tables = CleanStage.tables(config).stream().filter(name -> described.contains("silver." + name)).toList();
+        labels = this.tables.labels(config, tables);
         List<Page> pages = new ArrayList<>();
         pages.add(index(tables));
         pages.add(sources());
@@ -115,10 +114,11 @@ public final class ReportStage {
         String folder = config.reportsDir() + "/" + runDate + "/" + FOLDER;
         ReportFiles files = new ReportFiles(folder, spark.sparkContext().hadoopConfiguration());
         String title = title();
-        new SiteWriter(files, texts, title, texts.get("site.subtitle", formats.date(runDate)), List.of(WORKBOOK, NOTEBOOK)).write(pages);
-        files.writeSheets(WORKBOOK, sheets);
-        files.writeText(NOTEBOOK, new NotebookWriter(texts).notebook(title + " – " + formats.date(runDate), pages));
-        return new Written(folder, pages.size(), chartIds.size(), sheets.size());
+        new SiteWriter(files, texts, labels, title, texts.get("site.subtitle", formats.date(runDate)), List.of(WORKBOOK, NOTEBOOK))
+                .write(pages);
+        files.writeSheets(WORKBOOK, this.tables.sheets());
+        files.writeText(NOTEBOOK, new NotebookWriter(texts, labels).notebook(title + " – " + formats.date(runDate), pages));
+        return new Written(folder, pages.size(), chartIds.size(), this.tables.sheets().size());
     }
 
     private String title() {
@@ -177,9 +177,9 @@ public final class ReportStage {
         List<Section> sections = new ArrayList<>();
         List<String> tables = distinct(Layer.AUDIT, "data_dictionary", "table");
         for (String table : tables) {
-            sections.add(new Section("dico-" + Charts.slug(table), table, texts.get("dictionary.text"), List.of(table(
-                    texts.get("dictionary.caption", table), Layer.AUDIT, "data_dictionary", "table = " + DeltaIO.quote(table), "column",
-                    "type", "semantic_type", "description", "unit", "missing_share", "distinct", "personal", "rgpd_treatment", "alerts"))));
+            sections.add(new Section("dico-" + Charts.slug(table), table, texts.get("dictionary.text"), List.of(this.tables.table(
+                    texts.get("dictionary.caption", table), Layer.AUDIT, "data_dictionary", "table = " + DeltaIO.quote(table)
+                    + " ORDER BY position", table, true, "column", "type", "semantic_type", "description", "unit", "missing_share", "distinct", "personal", "rgpd_treatment", "alerts"))));
         }
         return new Page("dictionnaire.html", texts.get("page.dictionary"), texts.get("page.dictionary.intro"), sections);
     }
@@ -196,9 +196,10 @@ public final class ReportStage {
             List<Block> blocks = new ArrayList<>();
             if (!sorted.isEmpty()) {
                 blocks.add(new ChartBlock(charts.bars(chartId("manquants-" + name), texts.get("quality.missing.chart", "bronze." + name),
-                        texts.get("quality.missing.desc", formats.count(sorted.size()), sorted.get(0).getString(0),
+                        texts.get("quality.missing.desc", formats.count(sorted.size()), labels.of(name, sorted.get(0).getString(0)),
                                 formats.percent(sorted.get(0).getDouble(1))), texts.get("chart.column"), texts.get("chart.missing_share"),
-                        sorted.stream().map(r -> r.getString(0)).toList(), sorted.stream().map(r -> r.getDouble(1)).toList(), true)));
+                        sorted.stream().map(r -> labels.of(name, r.getString(0))).toList(), sorted.stream().map(r -> r.getDouble(1)).toList(),
+                        true)));
             } else {
                 blocks.add(new Paragraph(texts.get("quality.missing.none")));
             }
@@ -272,9 +273,8 @@ public final class ReportStage {
         for (String name : tables) {
             String table = "silver." + name;
             String where = "table = " + DeltaIO.quote(table);
-            Map<String, String> units = units(name);
             sections.add(new Section("numeriques-" + Charts.slug(name), texts.get("uni.numeric", table), texts.get("uni.numeric.text"),
-                    List.of(numericSummary(table))));
+                    List.of(numericSummary(name, table))));
             List<Block> histograms = new ArrayList<>();
             List<Row> bins = rows(Layer.GOLD, "stats_histograms", where, "column", "bin", "lower", "upper", "count");
             Map<String, List<Charts.Bin>> byColumn = new LinkedHashMap<>();
@@ -292,8 +292,9 @@ public final class ReportStage {
                 String description = texts.get("uni.histogram.desc", formats.count(total), formats.count(columnBins.size()),
                         formats.number(mode.lower()), formats.number(mode.upper()), formats.count(mode.count()))
                         + (outside > 0 ? " " + texts.get("uni.histogram.outliers", formats.count(outside)) : "");
-                histograms.add(new ChartBlock(charts.histogram(chartId("histo-" + name + "-" + column), texts.get("uni.histogram", column),
-                        description, label(column, units), columnBins)));
+                String label = labels.of(name, column);
+                histograms.add(new ChartBlock(charts.histogram(chartId("histo-" + name + "-" + column), texts.get("uni.histogram", label),
+                        description, label, columnBins), List.of(column)));
             });
             sections.add(new Section("distributions-" + Charts.slug(name), texts.get("uni.distributions", table),
                     texts.get("uni.distributions.text"), histograms));
@@ -306,11 +307,12 @@ public final class ReportStage {
             byVariable.forEach((column, modalities) -> {
                 List<String> labels = modalities.stream().map(r -> modality(r.isNullAt(1) ? null : r.getString(1))).toList();
                 List<Double> shares = modalities.stream().map(r -> r.getDouble(4)).toList();
-                categorical.add(new ChartBlock(charts.bars(chartId("freq-" + name + "-" + column), texts.get("uni.frequencies", column),
+                String label = this.labels.of(name, column);
+                categorical.add(new ChartBlock(charts.bars(chartId("freq-" + name + "-" + column), texts.get("uni.frequencies", label),
                         texts.get("uni.frequencies.desc", labels.get(0), formats.percent(shares.get(0)), formats.count(modalities.size())),
-                        column, texts.get("chart.share"), labels, shares, true)));
+                        label, texts.get("chart.share"), labels, shares, true), List.of(column)));
             });
-            List<Block> targetCharts = targetDistributions(name, where, units, byColumn, byVariable);
+            List<Block> targetCharts = targetDistributions(name, byColumn, byVariable);
             if (!targetCharts.isEmpty()) {
                 sections.add(new Section("cibles-" + Charts.slug(name), texts.get("uni.targets", table), texts.get("uni.targets.text"),
                         targetCharts));
@@ -327,7 +329,6 @@ public final class ReportStage {
         for (String name : tables) {
             String table = "silver." + name;
             String where = "table = " + DeltaIO.quote(table);
-            Map<String, String> units = units(name);
             List<Block> correlation = new ArrayList<>();
             for (String method : List.of("pearson", "spearman")) {
                 List<Row> cells = rows(Layer.GOLD, "stats_correlations", where + " AND method = '" + method + "'", "x", "y", "value", "n");
@@ -338,24 +339,25 @@ public final class ReportStage {
                 double[][] matrix = new double[names.size()][names.size()];
                 cells.forEach(r -> matrix[names.indexOf(r.getString(0))][names.indexOf(r.getString(1))] = r.isNullAt(2) ? Double.NaN
                         : r.getDouble(2));
-                String[] strongest = strongestPair(names, matrix);
+                List<String> shown = names.stream().map(column -> labels.of(name, column)).toList();
+                String[] strongest = strongestPair(shown, matrix);
                 correlation.add(new ChartBlock(charts.heatmap(chartId("correlations-" + method + "-" + name),
                         texts.get("bi.heatmap." + method, table), texts.get("bi.heatmap.desc", formats.count(names.size()),
-                                formats.count(cells.get(0).getLong(3)), strongest[0], strongest[1], strongest[2]), names, matrix)));
+                                formats.count(cells.get(0).getLong(3)), strongest[0], strongest[1], strongest[2]), shown, matrix)));
             }
             correlation.add(table(texts.get("bi.pairs", table), Layer.GOLD, "stats_correlations", where
                     + " AND method = 'pearson' AND x < y ORDER BY abs(value) DESC LIMIT 15", "x", "y", "value", "n"));
             sections.add(new Section("correlations-" + Charts.slug(name), texts.get("bi.correlations", table),
                     texts.get("bi.correlations.text"), correlation));
             sections.add(new Section("nuages-" + Charts.slug(name), texts.get("bi.scatter", table), texts.get("bi.scatter.text",
-                    formats.count(config.stats().scatterPoints())), scatterPlots(name, where, units)));
+                    formats.count(config.stats().scatterPoints())), scatterPlots(name, where)));
             sections.add(new Section("khi2-" + Charts.slug(name), texts.get("bi.chi2", table), texts.get("bi.chi2.text"), List.of(table(
                     texts.get("bi.chi2", table), Layer.GOLD, "stats_chi_square", where + " ORDER BY cramers_v DESC", "x", "y", "chi2", "df",
                     "p_value", "cramers_v", "n", "low_expected_share"))));
             List<Block> anova = new ArrayList<>();
             anova.add(table(texts.get("bi.anova", table), Layer.GOLD, "stats_anova", where + " ORDER BY eta_squared DESC", "numeric",
                     "categorical", "f", "df_between", "df_within", "p_value", "eta_squared", "n", "groups"));
-            anova.addAll(boxPlots(name, where, units));
+            anova.addAll(boxPlots(name, where));
             sections.add(new Section("anova-" + Charts.slug(name), texts.get("bi.anova", table), texts.get("bi.anova.text"), anova));
             sections.add(new Section("cible-" + Charts.slug(name), texts.get("bi.target", table), texts.get("bi.target.text"), List.of(
                     table(texts.get("bi.target", table), Layer.GOLD, "stats_target", where + " ORDER BY abs(effect_value) DESC NULLS LAST", "target", "variable", "test", "statistic",
@@ -379,7 +381,7 @@ public final class ReportStage {
 
     // ---------------------------------------------------------------- blocks
 
-    private TableBlock numericSummary(String table) {
+    private TableBlock numericSummary(String name, String table) {
         List<Row> stats = rows(Layer.GOLD, "stats_univariate", "table = " + DeltaIO.quote(table) + " AND kind = 'numeric'", "column",
                 "statistic", "value");
         List<String> statistics = List.of("count", "missing", "mean", "stddev", "min", "q1", "median", "q3", "max", "iqr", "skewness",
@@ -390,12 +392,15 @@ public final class ReportStage {
         List<String> headers = new ArrayList<>();
         headers.add(texts.column("column"));
         statistics.forEach(s -> headers.add(texts.get("stat." + s)));
+        List<String> sheetHeaders = new ArrayList<>(headers);
+        sheetHeaders.add(1, texts.get("sheet.technical", texts.column("column")));
         List<List<String>> rows = new ArrayList<>();
         List<List<Object>> raw = new ArrayList<>();
         byColumn.forEach((column, values) -> {
             List<String> row = new ArrayList<>();
             List<Object> rawRow = new ArrayList<>();
-            row.add(column);
+            row.add(labels.of(name, column));
+            rawRow.add(labels.of(name, column));
             rawRow.add(column);
             for (String statistic : statistics) {
                 double value = values.getOrDefault(statistic, Double.NaN);
@@ -407,7 +412,7 @@ public final class ReportStage {
             raw.add(rawRow);
         });
         String caption = texts.get("uni.numeric", table);
-        addSheet(caption, headers, raw);
+        tables.addSheet(caption, sheetHeaders, raw);
         return new TableBlock(new Table(caption, headers, rows), caption, "SELECT column, statistic, value FROM gold.stats_univariate"
                 + " WHERE _run_date = DATE'" + runDate + "' AND table = " + DeltaIO.quote(table));
     }
@@ -416,7 +421,7 @@ public final class ReportStage {
      * The three most correlated pairs and the configured ones that this table has (numeric, not
      * personal), drawn from one random sample of the table for all pairs.
      */
-    private List<Block> scatterPlots(String name, String where, Map<String, String> units) {
+    private List<Block> scatterPlots(String name, String where) {
         List<Row> pairs = rows(Layer.GOLD, "stats_correlations", where + " AND method = 'pearson' AND x < y AND value IS NOT NULL"
                 + " ORDER BY abs(value) DESC LIMIT 3", "x", "y", "value");
         List<String[]> chosen = new ArrayList<>();
@@ -427,7 +432,8 @@ public final class ReportStage {
             if (numeric.contains(pair.get(0)) && numeric.contains(pair.get(1))) {
                 chosen.add(new String[] {pair.get(0), pair.get(1), null});
             } else {
-                blocks.add(new Paragraph(texts.get("bi.scatter.skipped", pair.get(0), pair.get(1), "silver." + name)));
+                blocks.add(new Paragraph(texts.get("bi.scatter.skipped", labels.of(name, pair.get(0)), labels.of(name, pair.get(1)),
+                        "silver." + name)));
             }
         }
         if (chosen.isEmpty()) {
@@ -444,11 +450,13 @@ public final class ReportStage {
             int y = columns.indexOf(pair[1]);
             double[][] points = sample.stream().filter(r -> !r.isNullAt(x) && !r.isNullAt(y)).limit(config.stats().scatterPoints())
                     .map(r -> new double[] {r.getDouble(x), r.getDouble(y)}).toArray(double[][]::new);
+            String xLabel = labels.of(name, pair[0]);
+            String yLabel = labels.of(name, pair[1]);
             blocks.add(new ChartBlock(charts.scatter(chartId("nuage-" + name + "-" + pair[0] + "-" + pair[1]),
-                    texts.get("bi.scatter.chart", pair[1], pair[0]), pair[2] == null
+                    texts.get("bi.scatter.chart", yLabel, xLabel), pair[2] == null
                             ? texts.get("bi.scatter.desc.configured", formats.count(points.length))
                             : texts.get("bi.scatter.desc", formats.count(points.length), pair[2]),
-                    label(pair[0], units), label(pair[1], units), points)));
+                    xLabel, yLabel, points), List.of(pair[1], pair[0])));
         }
         return blocks;
     }
@@ -458,23 +466,23 @@ public final class ReportStage {
     }
 
     /** Each target's distribution: its modalities' shares (classification) or its histogram (regression). */
-    private List<Block> targetDistributions(String name, String where, Map<String, String> units, Map<String, List<Charts.Bin>> bins,
-            Map<String, List<Row>> modalities) {
+    private List<Block> targetDistributions(String name, Map<String, List<Charts.Bin>> bins, Map<String, List<Row>> modalities) {
         List<Block> blocks = new ArrayList<>();
         for (String target : targets()) {
+            String label = this.labels.of(name, target);
             if (bins.containsKey(target)) {
                 List<Charts.Bin> targetBins = bins.get(target);
                 long total = targetBins.stream().mapToLong(Charts.Bin::count).sum();
-                blocks.add(new ChartBlock(charts.histogram(chartId("cible-" + name + "-" + target), texts.get("uni.target", target),
-                        texts.get("uni.target.numeric.desc", formats.count(total), formats.count(targetBins.size())), label(target, units),
-                        targetBins)));
+                blocks.add(new ChartBlock(charts.histogram(chartId("cible-" + name + "-" + target), texts.get("uni.target", label),
+                        texts.get("uni.target.numeric.desc", formats.count(total), formats.count(targetBins.size())), label, targetBins),
+                        List.of(target)));
             } else if (modalities.containsKey(target)) {
                 List<Row> rows = modalities.get(target);
                 List<String> labels = rows.stream().map(r -> modality(r.isNullAt(1) ? null : r.getString(1))).toList();
                 List<Double> shares = rows.stream().map(r -> r.getDouble(4)).toList();
-                blocks.add(new ChartBlock(charts.bars(chartId("cible-" + name + "-" + target), texts.get("uni.target", target),
+                blocks.add(new ChartBlock(charts.bars(chartId("cible-" + name + "-" + target), texts.get("uni.target", label),
                         texts.get("uni.target.categorical.desc", labels.get(0), formats.percent(shares.get(0)),
-                                formats.count(labels.size())), target, texts.get("chart.share"), labels, shares, true)));
+                                formats.count(labels.size())), label, texts.get("chart.share"), labels, shares, true), List.of(target)));
             }
         }
         return blocks;
@@ -484,7 +492,7 @@ public final class ReportStage {
         return config.dataset() == null ? List.of() : config.dataset().targets().stream().map(t -> t.column()).toList();
     }
 
-    private List<Block> boxPlots(String name, String where, Map<String, String> units) {
+    private List<Block> boxPlots(String name, String where) {
         List<Row> strongest = new ArrayList<>();
         // by each target first (the variables that separate its classes best), then the strongest other pairs
         for (String target : targets()) {
@@ -505,77 +513,21 @@ public final class ReportStage {
                     "q3", "max");
             List<Charts.Box> boxes = groups.stream().map(g -> new Charts.Box(g.getString(0), g.getLong(1), g.getDouble(2), g.getDouble(3),
                     g.getDouble(4), g.getDouble(5), g.getDouble(6), g.getDouble(7))).toList();
+            String numericLabel = labels.of(name, numeric);
+            String categoricalLabel = labels.of(name, categorical);
             blocks.add(new ChartBlock(charts.boxes(chartId("boites-" + name + "-" + numeric + "-" + categorical),
-                    texts.get("bi.box.chart", numeric, categorical), texts.get("bi.box.desc", formats.number(pair.getDouble(2), 2),
-                            formats.count(boxes.size())), categorical, label(numeric, units), boxes)));
+                    texts.get("bi.box.chart", numericLabel, categoricalLabel), texts.get("bi.box.desc", formats.number(pair.getDouble(2), 2),
+                            formats.count(boxes.size())), categoricalLabel, numericLabel, boxes), List.of(numeric, categorical)));
         }
         return blocks;
     }
 
-    /**
-     * A table of the run date read from the warehouse, formatted for people; also a sheet of the
-     * workbook with the raw values. {@code where} may end with ORDER BY / LIMIT.
-     */
     private Block table(String caption, Layer layer, String name, String where, String... columns) {
-        String path = warehouse.table(layer, name);
-        String shown = Warehouse.displayName(layer, name);
-        if (!DeltaIO.exists(spark, path)) {
-            return new Paragraph(texts.get("site.missing", shown));
-        }
-        List<Row> all = rows(layer, name, where, columns);
-        List<Row> rows = all.size() > MAX_ROWS ? all.subList(0, MAX_ROWS) : all;
-        List<String> headers = java.util.Arrays.stream(columns).map(texts::column).toList();
-        List<List<String>> formatted = new ArrayList<>();
-        for (Row row : rows) {
-            List<String> cells = new ArrayList<>();
-            for (int i = 0; i < columns.length; i++) {
-                Object value = row.get(i);
-                cells.add(columns[i].endsWith("share") || columns[i].equals("explained") || columns[i].equals("cumulative")
-                        || columns[i].endsWith("ratio") ? value == null ? "" : formats.percent(((Number) value).doubleValue())
-                        : columns[i].contains("bytes") && value instanceof Number n ? formats.bytes(n.longValue())
-                        : columns[i].equals("p_value") && value instanceof Number n ? formats.pValue(n.doubleValue())
-                        : formats.cell(value));
-            }
-            formatted.add(cells);
-        }
-        // the workbook gets every row, the page at most MAX_ROWS
-        addSheet(caption, headers, values(all, columns.length));
-        String sql = "SELECT " + String.join(", ", columns) + " FROM " + shown + " WHERE _run_date = DATE'" + runDate + "'"
-                + (where == null ? "" : where.startsWith("ORDER") ? " " + where : " AND " + where);
-        String shownCaption = all.size() > MAX_ROWS ? caption + " " + texts.get("site.truncated", formats.count(MAX_ROWS),
-                formats.count(all.size())) : caption;
-        return new TableBlock(new Table(caption, headers, formatted), shownCaption, sql);
+        return tables.table(caption, layer, name, where, columns);
     }
 
-    /** A table of the run date in the workbook only (too long for a page, or drawn as charts there). */
     private void sheet(String caption, Layer layer, String name, String where, String... columns) {
-        addSheet(caption, java.util.Arrays.stream(columns).map(texts::column).toList(),
-                values(rows(layer, name, where, columns), columns.length));
-    }
-
-    /** Rows as the workbook's typed values (decimals as numbers). */
-    private static List<List<Object>> values(List<Row> rows, int width) {
-        List<List<Object>> values = new ArrayList<>();
-        for (Row row : rows) {
-            List<Object> cells = new ArrayList<>();
-            for (int i = 0; i < width; i++) {
-                Object value = row.get(i);
-                cells.add(value instanceof java.math.BigDecimal decimal ? decimal.doubleValue() : value);
-            }
-            values.add(cells);
-        }
-        return values;
-    }
-
-    private void addSheet(String caption, List<String> headers, List<List<Object>> rows) {
-        String base = caption.replaceAll("[\\[\\]:*?/\\\\]", " ").replaceAll("\\s+", " ").trim();
-        base = base.length() > 28 ? base.substring(0, 28) : base;
-        String sheet = base;
-        for (int i = 2; sheetNames.contains(sheet.toLowerCase(java.util.Locale.ROOT)); i++) {
-            sheet = base + " " + i;
-        }
-        sheetNames.add(sheet.toLowerCase(java.util.Locale.ROOT));
-        sheets.add(new Sheet(sheet, headers, rows));
+        tables.sheet(caption, layer, name, where, columns);
     }
 
     private String chartId(String base) {
@@ -591,46 +543,15 @@ public final class ReportStage {
     }
 
     private Dataset<Row> read(Layer layer, String name) {
-        return DeltaIO.readRunDate(spark, warehouse.table(layer, name), runDate);
+        return tables.read(layer, name);
     }
 
-    /**
-     * The rows of a table of the run date. Audit and statistics tables are bounded by the number of
-     * columns, modalities and checks, not of data rows; the tables shown whole on a page still stop at
-     * {@value #MAX_ROWS} rows, and say so.
-     */
     private List<Row> rows(Layer layer, String name, String where, String... columns) {
-        String path = warehouse.table(layer, name);
-        if (!DeltaIO.exists(spark, path)) {
-            return List.of();
-        }
-        String view = "report_" + layer.name().toLowerCase(java.util.Locale.ROOT) + "_" + name;
-        read(layer, name).createOrReplaceTempView(view);
-        String select = String.join(", ", java.util.Arrays.stream(columns).map(c -> "`" + c + "`").toList());
-        String sql = "SELECT " + select + " FROM " + view + (where == null ? "" : where.startsWith("ORDER") ? " " + where : " WHERE " + where);
-        return spark.sql(sql).collectAsList();
+        return tables.rows(layer, name, where, columns);
     }
 
     private List<String> distinct(Layer layer, String name, String column) {
-        if (!DeltaIO.exists(spark, warehouse.table(layer, name))) {
-            return List.of();
-        }
-        return read(layer, name).select(col(column)).distinct().collectAsList().stream().map(r -> r.getString(0)).sorted().toList();
-    }
-
-    /** Units of a table's columns from the data dictionary, read once for both statistics pages. */
-    private Map<String, String> units(String name) {
-        return units.computeIfAbsent(name, table -> {
-            Map<String, String> found = new LinkedHashMap<>();
-            rows(Layer.AUDIT, "data_dictionary", "table IN ('bronze." + table + "', '" + table + "') AND unit IS NOT NULL", "column",
-                    "unit").forEach(r -> found.put(r.getString(0), r.getString(1)));
-            return found;
-        });
-    }
-
-    private static String label(String column, Map<String, String> units) {
-        String unit = units.get(column);
-        return unit == null || unit.isBlank() ? column : column + " (" + unit + ")";
+        return tables.distinct(layer, name, column);
     }
 
     private String modality(String value) {

@@ -26,15 +26,17 @@ final class SiteWriter {
 
     private final ReportFiles files;
     private final Texts texts;
+    private final VariableLabels labels;
     private final String siteTitle;
     private final String subtitle;
     private final List<String> downloads;
     private int tables;
     private final java.util.Set<String> ids = new java.util.HashSet<>();
 
-    SiteWriter(ReportFiles files, Texts texts, String siteTitle, String subtitle, List<String> downloads) {
+    SiteWriter(ReportFiles files, Texts texts, VariableLabels labels, String siteTitle, String subtitle, List<String> downloads) {
         this.files = files;
         this.texts = texts;
+        this.labels = labels;
         this.siteTitle = siteTitle;
         this.subtitle = subtitle;
         this.downloads = downloads;
@@ -138,7 +140,7 @@ final class SiteWriter {
                 register(c.id() + "-desc");
                 // figcaption last: a figure's caption is its first or last child
                 out.append("<figure class=\"chart\" id=\"").append(c.id()).append("\">\n<h3>").append(Html.escape(c.title()))
-                        .append("</h3>\n").append(c.svg()).append("\n<details>\n<summary>").append(Html.escape(texts.get("site.chart.data")))
+                        .append("</h3>\n").append(technicalNames(chart.variables())).append(c.svg()).append("\n<details>\n<summary>").append(Html.escape(texts.get("site.chart.data")))
                         .append("<span class=\"visually-hidden\">").append(Html.escape(colon + c.title())).append("</span></summary>\n");
                 table(out, c.data(), texts.get("site.chart.data") + colon + c.title());
                 out.append("</details>\n<figcaption>").append(Html.escape(c.description())).append(" <a href=\"charts/").append(c.id())
@@ -160,7 +162,7 @@ final class SiteWriter {
         out.append("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-labelledby=\"").append(id).append("\">\n<table>\n")
                 .append("<caption id=\"").append(id).append("\">").append(Html.escape(caption)).append("</caption>\n<thead>\n<tr>");
         for (String header : table.headers()) {
-            out.append("<th scope=\"col\">").append(Html.escape(header)).append("</th>");
+            out.append("<th scope=\"col\">").append(variable(header, List.of())).append("</th>");
         }
         out.append("</tr>\n</thead>\n<tbody>\n");
         for (List<String> row : table.rows()) {
@@ -168,14 +170,33 @@ final class SiteWriter {
             for (int c = 0; c < row.size(); c++) {
                 String value = row.get(c) == null ? "" : row.get(c);
                 if (c == 0) {
-                    out.append("<th scope=\"row\">").append(Html.escape(value)).append("</th>");
+                    out.append("<th scope=\"row\">").append(variable(value, row)).append("</th>");
                 } else {
-                    out.append(NUMBER.matcher(value).matches() ? "<td class=\"num\">" : "<td>").append(Html.escape(value)).append("</td>");
+                    out.append(NUMBER.matcher(value).matches() ? "<td class=\"num\">" : "<td>").append(variable(value, row)).append("</td>");
                 }
             }
             out.append("</tr>\n");
         }
         out.append("</tbody>\n</table>\n</div>\n");
+    }
+
+    /**
+     * A cell's text, escaped; when it is a variable's label, its technical name below it (unless the
+     * row already shows it, as the dictionary does).
+     */
+    private String variable(String text, List<String> row) {
+        return labels.technical(text).filter(technical -> !row.contains(technical))
+                .map(technical -> Html.escape(text) + " <code class=\"technical\">" + Html.escape(technical) + "</code>")
+                .orElseGet(() -> Html.escape(text));
+    }
+
+    /** The technical names of a chart's variables, under its heading, for those who write the queries. */
+    private String technicalNames(List<String> variables) {
+        if (variables.isEmpty()) {
+            return "";
+        }
+        return "<p class=\"technical-names\">" + Html.escape(texts.get("site.technical") + texts.get("site.colon"))
+                + String.join(", ", variables.stream().map(v -> "<code>" + Html.escape(v) + "</code>").toList()) + "</p>\n";
     }
 
     private static String extension(String file) {

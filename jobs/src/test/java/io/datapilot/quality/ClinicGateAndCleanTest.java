@@ -315,7 +315,7 @@ class ClinicGateAndCleanTest {
         Path site = reports.resolve(RUN + "/site");
         assertThat(site.resolve("index.html")).content(java.nio.charset.StandardCharsets.UTF_8).contains("<html lang=\"fr\">")
                 .contains("Tableau de bord").contains("Clinique vétérinaire des Tilleuls").contains("30/06/2024");
-        assertThat(site.resolve("univarie.html")).content(java.nio.charset.StandardCharsets.UTF_8).contains("poids_kg (kg)")
+        assertThat(site.resolve("univarie.html")).content(java.nio.charset.StandardCharsets.UTF_8).contains("Distribution de Poids (kg)").contains("<code>poids_kg</code>")
                 .contains("role=\"img\"");
         try (java.util.stream.Stream<Path> svgs = java.nio.file.Files.list(site.resolve("charts"))) {
             List<Path> charts = svgs.toList();

@@ -7,5 +7,7 @@ package io.datapilot.core.config;
  * @param function what to compute
  * @param column source column (not needed for {@code count})
  * @param by for {@code first} and {@code last}: the date or order column that decides
+ * @param label what the report calls the column; built from the function and the aggregated
+ *     column's label when absent
  */
-public record AggregationConfig(String name, AggregationFunction function, String column, String by) {}
+public record AggregationConfig(String name, AggregationFunction function, String column, String by, String label) {}

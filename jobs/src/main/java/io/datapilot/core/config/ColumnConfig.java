@@ -10,13 +10,16 @@ import java.util.List;
  *     when absent
  * @param formats date or timestamp patterns ({@code dd/MM/yyyy}); {@code excel} reads Excel serial
  *     day numbers
+ * @param label what the report, its workbook and its notebook call the column; the original header
+ *     with its unit when absent
  */
 public record ColumnConfig(
         String name,
         String type,
         List<String> formats,
         String description,
-        String unit) {
+        String unit,
+        String label) {
 
     public ColumnConfig {
         formats = formats == null ? List.of() : List.copyOf(formats);
