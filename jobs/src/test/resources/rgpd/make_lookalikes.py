@@ -94,7 +94,8 @@ cols["region"]=[random.choice(["Île-de-France","Bretagne","Occitanie","Grand Es
 cols["genre"]=[random.choice(["F","M"]) for _ in range(N)]
 cols["numero_serie"]=["SN%010d"%random.randint(0,9999999999) for _ in range(N)]
 cols["heure_releve"]=[(datetime.datetime(2023,5,1)+datetime.timedelta(hours=i*7)).strftime("%d/%m/%Y %H:%M") for i in range(N)]
-labels={"prenom":"name","nom":"name","nom_complet":"name","contact":"name","email":"email","courriel_pro":"email","telephone":"phone","portable":"phone","tel_fixe":"phone","date_naissance":"birth_date","dob":"birth_date","ne_le":"birth_date","code_postal":"postcode","cp_domicile":"postcode","adresse":"address","adresse_domicile":"address","numero_secu":"nir","iban_client":"iban","carte_bancaire":"card","ip_connexion":"ip","first_name":"name","last_name":"name","mobile":"phone","birth_date":"birth_date"}
+cols["medecin_nom"]=[random.choice(["Dr ","Mme ","M. ","Pr "])+random.choice(last) for _ in range(N)]
+labels={"medecin_nom":"name","prenom":"name","nom":"name","nom_complet":"name","contact":"name","email":"email","courriel_pro":"email","telephone":"phone","portable":"phone","tel_fixe":"phone","date_naissance":"birth_date","dob":"birth_date","ne_le":"birth_date","code_postal":"postcode","cp_domicile":"postcode","adresse":"address","adresse_domicile":"address","numero_secu":"nir","iban_client":"iban","carte_bancaire":"card","ip_connexion":"ip","first_name":"name","last_name":"name","mobile":"phone","birth_date":"birth_date"}
 names=list(cols)
 with open("lookalikes.csv","w",newline="",encoding="utf-8") as f:
     w=csv.writer(f,delimiter=";"); w.writerow(names)

@@ -30,6 +30,10 @@ final class PersonNames {
             "street", "road", "hopital", "hospital", "clinique", "ecole", "school", "universite", "university", "college",
             "bank", "banque", "restaurant", "cafe", "bar");
 
+    /** Titles before a person's name, without their dot. */
+    private static final Set<String> TITLES = Set.of("m", "mme", "mlle", "mr", "mrs", "ms", "miss", "dr", "docteur", "pr",
+            "professeur", "me", "maitre", "sir", "madame", "monsieur", "mademoiselle");
+
     private PersonNames() {}
 
     /** One to four capitalised words of letters, none naming a company, place or product. */
@@ -50,13 +54,16 @@ final class PersonNames {
         return true;
     }
 
-    /** Starts with a common given name ("Léa Colin"), or every word is a common name ("Martin", "Colin Léa"). */
+    /**
+     * Starts with a title ("Dr Petit", "Mme Colin") or a common given name ("Léa Colin"), or every
+     * word is a common name ("Martin", "Colin Léa").
+     */
     static boolean holdsCommonName(String value) {
         List<String> words = Arrays.stream(value.trim().split("[\\s-]+")).map(PersonNames::plain).filter(word -> !word.isEmpty()).toList();
         if (words.isEmpty()) {
             return false;
         }
-        if (FIRST_NAMES.contains(words.get(0))) {
+        if (TITLES.contains(words.get(0)) && words.size() > 1 || FIRST_NAMES.contains(words.get(0))) {
             return true;
         }
         return words.stream().allMatch(word -> FIRST_NAMES.contains(word) || SURNAMES.contains(word));
