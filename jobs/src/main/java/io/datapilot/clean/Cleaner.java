@@ -105,6 +105,18 @@ final class Cleaner {
             actions.add(new CleaningAction(table, null, "drop_duplicates", "drop", null, rowsIn - deduplicated, decidedBy(null, "drop_duplicates"),
                     "Lignes dont toutes les colonnes de données sont identiques à une autre ligne (clean.drop_duplicates)."));
         }
+        // 1b. declared placeholders become missing values, before any frequency, fence or imputation value is computed
+        List<String> placeholderKeys = new ArrayList<>();
+        for (StructField field : fields) {
+            ColumnCleaningConfig settings = columnConfig(field.name());
+            if (settings != null && !settings.placeholders().isEmpty()) {
+                String key = "placeholder|" + field.name();
+                data = data.withColumn(key, coalesce(Placeholders.condition(table, configKey(field.name()), field, settings.placeholders()),
+                        lit(false)));
+                data = data.withColumn(field.name(), when(col(quoted(key)), lit(null).cast(field.dataType())).otherwise(col(quoted(field.name()))));
+                placeholderKeys.add(key);
+            }
+        }
         // 2. category variants, and the modes of categorical columns, from one frequency shuffle
         Map<String, Map<String, Long>> frequencies = frequencies(data, fields);
         Map<String, Object> modes = new HashMap<>();
@@ -184,9 +196,12 @@ final class Cleaner {
             }
         }
         anomalies.forEach(key -> aggregates.add(sum(when(col(quoted(key)), 1).otherwise(0)).alias("count|" + key)));
+        placeholderKeys.forEach(key -> aggregates.add(sum(when(col(quoted(key)), 1).otherwise(0)).alias("count|" + key)));
         Row totals = Jobs.labelled(spark, "clean", table + " · imputation values and counts",
                 () -> marked.agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new)).first());
+        recordPlaceholders(totals, placeholderKeys);
         recordAnomalies(totals, anomalies);
+        anomalies.addAll(placeholderKeys);
         Dataset<Row> quarantined = marked.where(org.apache.spark.sql.functions.not(kept)).drop(anomalies.toArray(String[]::new));
         data = marked.where(kept).drop("_reason").drop(anomalies.toArray(String[]::new));
         long rowsOut = totals.getLong(totals.fieldIndex("_rows"));
@@ -228,6 +243,17 @@ final class Cleaner {
         }
         long quarantinedRows = deduplicated - rowsOut;
         return new Result(data, quarantined, rowsIn, rowsIn - deduplicated, quarantinedRows, List.copyOf(actions));
+    }
+
+    private void recordPlaceholders(Row totals, List<String> keys) {
+        for (String key : keys) {
+            String name = key.substring(key.indexOf('|') + 1);
+            List<String> values = columnConfig(name).placeholders();
+            actions.add(new CleaningAction(table, name, "placeholder", "null", String.join(", ", values.stream().map(value -> "«" + value
+                    + "»").toList()), totals.getLong(totals.fieldIndex("count|" + key)), "config", "clean.columns." + configKey(name)
+                    + ".placeholders : valeurs déclarées comme codes de valeur manquante, devenues des valeurs manquantes"
+                    + " (puis imputées selon la règle de la colonne)."));
+        }
     }
 
     private void recordAnomalies(Row totals, List<String> keys) {
@@ -403,6 +429,12 @@ final class Cleaner {
             default -> false;
         };
         return set ? "config" : "default";
+    }
+
+    /** The key of clean.columns that configures this column: {@code table.column}, else {@code column}. */
+    private String configKey(String name) {
+        String bare = table.substring(table.indexOf('.') + 1);
+        return config.columns().containsKey(bare + "." + name) ? bare + "." + name : name;
     }
 
     private ColumnCleaningConfig columnConfig(String name) {
