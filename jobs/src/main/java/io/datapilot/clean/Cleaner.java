@@ -47,11 +47,12 @@ import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructField;
 
 /**
- * Cleans one table of one run date, in this order: exact duplicates dropped; category variants
- * merged; impossible negative values and outliers handled by policy (flag, cap, null, quarantine);
- * missing values imputed. Anomaly fences come from one aggregate pass, every imputation value from
- * one more aggregate pass for all columns (plus one small group-by per {@code median_by} column),
- * category variants and modes from one frequency shuffle. Every change is a {@link CleaningAction}.
+ * Cleans one table of one run date, in this order: exact duplicates dropped; declared placeholders
+ * ({@code clean.columns.<column>.placeholders}) made missing; category variants merged; impossible
+ * negative values and outliers handled by policy (flag, cap, null, quarantine); missing values
+ * imputed. Anomaly fences come from one aggregate pass, every imputation value from one more
+ * aggregate pass for all columns (plus one small group-by per {@code median_by} column), category
+ * variants and modes from one frequency shuffle. Every change is a {@link CleaningAction}.
  * Columns the profile marks as personal get no default treatment.
  */
 final class Cleaner {
@@ -88,6 +89,14 @@ final class Cleaner {
         List<StructField> fields = Arrays.stream(bronze.schema().fields()).filter(field -> !Profiler.BOOKKEEPING.contains(field.name()))
                 .toList();
         checkConfiguredColumns(fields);
+        // built before any Spark job, so that a placeholder the column's type cannot hold stops the stage at once
+        Map<StructField, Column> placeholders = new LinkedHashMap<>();
+        for (StructField field : fields) {
+            ColumnCleaningConfig settings = columnConfig(field.name());
+            if (settings != null && !settings.placeholders().isEmpty()) {
+                placeholders.put(field, Placeholders.condition(table, configKey(field.name()), field, settings.placeholders()));
+            }
+        }
         // 1. exact duplicates: every data column equal
         Dataset<Row> data = bronze;
         if (config.dropDuplicates()) {
@@ -107,15 +116,13 @@ final class Cleaner {
         }
         // 1b. declared placeholders become missing values, before any frequency, fence or imputation value is computed
         List<String> placeholderKeys = new ArrayList<>();
-        for (StructField field : fields) {
-            ColumnCleaningConfig settings = columnConfig(field.name());
-            if (settings != null && !settings.placeholders().isEmpty()) {
-                String key = "placeholder|" + field.name();
-                data = data.withColumn(key, coalesce(Placeholders.condition(table, configKey(field.name()), field, settings.placeholders()),
-                        lit(false)));
-                data = data.withColumn(field.name(), when(col(quoted(key)), lit(null).cast(field.dataType())).otherwise(col(quoted(field.name()))));
-                placeholderKeys.add(key);
-            }
+        for (Map.Entry<StructField, Column> placeholder : placeholders.entrySet()) {
+            String name = placeholder.getKey().name();
+            String key = "placeholder|" + name;
+            data = data.withColumn(key, coalesce(placeholder.getValue(), lit(false)));
+            Column missing = lit(null).cast(placeholder.getKey().dataType());
+            data = data.withColumn(name, when(col(quoted(key)), missing).otherwise(col(quoted(name))));
+            placeholderKeys.add(key);
         }
         // 2. category variants, and the modes of categorical columns, from one frequency shuffle
         Map<String, Map<String, Long>> frequencies = frequencies(data, fields);

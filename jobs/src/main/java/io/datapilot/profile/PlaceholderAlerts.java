@@ -83,7 +83,7 @@ final class PlaceholderAlerts {
         return new Alert(table, column.column(), Kind.PLACEHOLDER, known, column.count() == 0 ? 0 : (double) known / column.count(),
                 String.join(" / ", shown), Severity.WARNING, null, (atLeast ? "Au moins " : "") + Numbers.count(known) + " " + what
                         + " : " + String.join(", ", shown) + ". Pour les traiter comme des valeurs manquantes : "
-                        + configLine(column, values.keySet()) + " (colonnes des tables de clean.tables).");
+                        + configLine(column, values.keySet()) + " (appliqué aux tables que nettoie clean.tables).");
     }
 
     /** The line of the configuration that turns these values of the column into missing values. */

@@ -67,7 +67,8 @@ final class RareModalities {
                 continue;
             }
             String otherForm = QualityAlerts.canonical(other.value());
-            if (otherForm.equals(form) || form.length() >= 4 && Similarity.distanceBetween(form, otherForm) <= Math.max(2, form.length() / 5)) {
+            boolean typo = form.length() >= 4 && Similarity.distanceBetween(form, otherForm) <= Math.max(2, form.length() / 5);
+            if (otherForm.equals(form) || typo) {
                 return true;
             }
         }

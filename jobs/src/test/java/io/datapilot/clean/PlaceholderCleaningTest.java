@@ -70,7 +70,8 @@ class PlaceholderCleaningTest {
         // the other values of the treated columns, and the columns without placeholders, are unchanged
         Dataset<Row> changed = bronze.alias("b").join(clean.alias("c"), "id").where(
                 "NOT (b.genre <=> c.genre) OR NOT (b.revenu <=> c.revenu) OR (c.statut IS NOT NULL AND b.statut <> c.statut)"
-                        + " OR (c.age IS NOT NULL AND b.age <> c.age) OR (c.date_inscription IS NOT NULL AND b.date_inscription <> c.date_inscription)");
+                        + " OR (c.age IS NOT NULL AND b.age <> c.age)"
+                        + " OR (c.date_inscription IS NOT NULL AND b.date_inscription <> c.date_inscription)");
         assertThat(changed.count()).isZero();
     }
 
