@@ -62,8 +62,10 @@ final class PlaceholderAlerts {
         } else if (column.numeric() && column.quartiles() != null && column.quartiles().size() == 3) {
             for (String value : candidates(column)) {
                 Double number = number(value);
-                if (number != null && SENTINELS.contains(number) && standsOut(number, countOf(column, value), column)) {
-                    values.put(value, countOf(column, value));
+                long count = countOf(column, value);
+                if (number != null && SENTINELS.contains(number) && standsOut(number, count, column)) {
+                    // shown as written in the configuration: 9999, not 9999.0
+                    values.put(plain(number), count);
                 }
             }
         }

@@ -76,7 +76,10 @@ class PlaceholderAlertsTest {
             assertThat(alert.count()).isEqualTo(3);
             assertThat(alert.message()).contains("clean.columns.age: { placeholders: [9999] }");
         });
-        assertThat(of("revenu", Kind.PLACEHOLDER)).singleElement().satisfies(alert -> assertThat(alert.count()).isOne());
+        assertThat(of("revenu", Kind.PLACEHOLDER)).singleElement().satisfies(alert -> {
+            assertThat(alert.count()).isOne();
+            assertThat(alert.example()).isEqualTo("«99999» (1)");
+        });
     }
 
     @Test
