@@ -48,11 +48,12 @@ import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructField;
 
 /**
- * Cleans one table of one run date, in this order: exact duplicates dropped; category variants
- * merged; impossible negative values and outliers handled by policy (flag, cap, null, quarantine);
- * missing values imputed. Anomaly fences come from one aggregate pass, every imputation value from
- * one more aggregate pass for all columns (plus one small group-by per {@code median_by} column),
- * category variants and modes from one frequency shuffle. Every change is a {@link CleaningAction}.
+ * Cleans one table of one run date, in this order: exact duplicates dropped; declared placeholders
+ * ({@code clean.columns.<column>.placeholders}) made missing; category variants merged; impossible
+ * negative values and outliers handled by policy (flag, cap, null, quarantine); missing values
+ * imputed. Anomaly fences come from one aggregate pass, every imputation value from one more
+ * aggregate pass for all columns (plus one small group-by per {@code median_by} column), category
+ * variants and modes from one frequency shuffle. Every change is a {@link CleaningAction}.
  * Columns the profile marks as personal get no default treatment.
  */
 final class Cleaner {
@@ -91,6 +92,14 @@ final class Cleaner {
                 .filter(field -> !field.metadata().contains(SourceConfig.GENERATED_KEY_METADATA))
                 .toList();
         checkConfiguredColumns(fields);
+        // built before any Spark job, so that a placeholder the column's type cannot hold stops the stage at once
+        Map<StructField, Column> placeholders = new LinkedHashMap<>();
+        for (StructField field : fields) {
+            ColumnCleaningConfig settings = columnConfig(field.name());
+            if (settings != null && !settings.placeholders().isEmpty()) {
+                placeholders.put(field, Placeholders.condition(table, configKey(field.name()), field, settings.placeholders()));
+            }
+        }
         // 1. exact duplicates: every data column equal
         Dataset<Row> data = bronze;
         if (config.dropDuplicates()) {
@@ -107,6 +116,16 @@ final class Cleaner {
         if (config.dropDuplicates()) {
             actions.add(new CleaningAction(table, null, "drop_duplicates", "drop", null, rowsIn - deduplicated, decidedBy(null, "drop_duplicates"),
                     "Lignes dont toutes les colonnes de données sont identiques à une autre ligne (clean.drop_duplicates)."));
+        }
+        // 1b. declared placeholders become missing values, before any frequency, fence or imputation value is computed
+        List<String> placeholderKeys = new ArrayList<>();
+        for (Map.Entry<StructField, Column> placeholder : placeholders.entrySet()) {
+            String name = placeholder.getKey().name();
+            String key = "placeholder|" + name;
+            data = data.withColumn(key, coalesce(placeholder.getValue(), lit(false)));
+            Column missing = lit(null).cast(placeholder.getKey().dataType());
+            data = data.withColumn(name, when(col(quoted(key)), missing).otherwise(col(quoted(name))));
+            placeholderKeys.add(key);
         }
         // 2. category variants, and the modes of categorical columns, from one frequency shuffle
         Map<String, Map<String, Long>> frequencies = frequencies(data, fields);
@@ -187,9 +206,12 @@ final class Cleaner {
             }
         }
         anomalies.forEach(key -> aggregates.add(sum(when(col(quoted(key)), 1).otherwise(0)).alias("count|" + key)));
+        placeholderKeys.forEach(key -> aggregates.add(sum(when(col(quoted(key)), 1).otherwise(0)).alias("count|" + key)));
         Row totals = Jobs.labelled(spark, "clean", table + " · imputation values and counts",
                 () -> marked.agg(aggregates.get(0), aggregates.subList(1, aggregates.size()).toArray(Column[]::new)).first());
+        recordPlaceholders(totals, placeholderKeys);
         recordAnomalies(totals, anomalies);
+        anomalies.addAll(placeholderKeys);
         Dataset<Row> quarantined = marked.where(org.apache.spark.sql.functions.not(kept)).drop(anomalies.toArray(String[]::new));
         data = marked.where(kept).drop("_reason").drop(anomalies.toArray(String[]::new));
         long rowsOut = totals.getLong(totals.fieldIndex("_rows"));
@@ -231,6 +253,17 @@ final class Cleaner {
         }
         long quarantinedRows = deduplicated - rowsOut;
         return new Result(data, quarantined, rowsIn, rowsIn - deduplicated, quarantinedRows, List.copyOf(actions));
+    }
+
+    private void recordPlaceholders(Row totals, List<String> keys) {
+        for (String key : keys) {
+            String name = key.substring(key.indexOf('|') + 1);
+            List<String> values = columnConfig(name).placeholders();
+            actions.add(new CleaningAction(table, name, "placeholder", "null", String.join(", ", values.stream().map(value -> "«" + value
+                    + "»").toList()), totals.getLong(totals.fieldIndex("count|" + key)), "config", "clean.columns." + configKey(name)
+                    + ".placeholders : valeurs déclarées comme codes de valeur manquante, devenues des valeurs manquantes"
+                    + " (puis imputées selon la règle de la colonne)."));
+        }
     }
 
     private void recordAnomalies(Row totals, List<String> keys) {
@@ -406,6 +439,12 @@ final class Cleaner {
             default -> false;
         };
         return set ? "config" : "default";
+    }
+
+    /** The key of clean.columns that configures this column: {@code table.column}, else {@code column}. */
+    private String configKey(String name) {
+        String bare = table.substring(table.indexOf('.') + 1);
+        return config.columns().containsKey(bare + "." + name) ? bare + "." + name : name;
     }
 
     private ColumnCleaningConfig columnConfig(String name) {

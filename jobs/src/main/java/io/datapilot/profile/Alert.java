@@ -51,6 +51,10 @@ public record Alert(String table, String column, Kind kind, long count, double s
         IMPLAUSIBLE_DATES,
         INCONSISTENT_CATEGORIES,
         POSSIBLE_TYPO,
+        /** Values that stand for a missing value ("." , "n/a", "inconnu", 1900-01-01, 9999), or a lone value far rarer than the others. */
+        PLACEHOLDER,
+        /** Modalities of a categorical column much rarer than a configured share. */
+        RARE_MODALITY,
         UNMATCHED_KEYS,
         DUPLICATE_LOOKUP_KEYS;
 

@@ -17,7 +17,8 @@ import java.util.Set;
  * The quality alerts of a profiled table: the checks ydata-profiling users rely on (constant,
  * missing, high cardinality, unique, skewed, zeros, duplicates) and the ones a French client's
  * data needs (mixed types, bad formats, impossible values, spelling variants of one category,
- * keys that do not join). Thresholds come from {@code profile.alerts}.
+ * keys that do not join, disguised missing values and rare modalities). Thresholds come from
+ * {@code profile.alerts}.
  */
 public final class QualityAlerts {
     /** Column-name words of quantities that cannot be negative. */
@@ -131,6 +132,9 @@ public final class QualityAlerts {
         if (column.semanticType() == SemanticType.CATEGORICAL && !column.personal()) {
             categoryVariants(table, column, alerts);
         }
+        Set<String> placeholders = new java.util.HashSet<>();
+        alerts.addAll(PlaceholderAlerts.of(table, column, placeholders));
+        alerts.addAll(RareModalities.of(table, column, thresholds, placeholders));
     }
 
     private static void mixedTypes(String table, ColumnProfile column, List<Alert> alerts) {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /** Each alert fires on a column built to trigger it, and none fires on a clean column. */
 class QualityAlertsTest {
-    private static final AlertContext CONTEXT = new AlertContext(new AlertsConfig(null, null, null, null, null, null),
+    private static final AlertContext CONTEXT = new AlertContext(new AlertsConfig(null, null, null, null, null, null, null, null),
             Set.of(), Set.of("echeance"), Map.of("jour", 3L), Map.of(), List.of(new AlertContext.JoinFinding("ds", "id", 5, 2, 1)));
 
     /** A clean numeric column: 100 rows, no nulls, moderate spread. */
@@ -30,7 +30,7 @@ class QualityAlertsTest {
 
     private static List<Alert> alerts(ColumnProfile... columns) {
         return QualityAlerts.of(new TableProfile("t", 100, List.of(columns), 0, null, List.of(), 3, 0), new AlertContext(
-                new AlertsConfig(null, null, null, null, null, null), Set.of(), Set.of(), Map.of(), Map.of(), List.of()));
+                new AlertsConfig(null, null, null, null, null, null, null, null), Set.of(), Set.of(), Map.of(), Map.of(), List.of()));
     }
 
     @Test

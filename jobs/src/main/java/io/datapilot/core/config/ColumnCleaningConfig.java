@@ -1,6 +1,7 @@
 package io.datapilot.core.config;
 
 import io.datapilot.core.config.CleanConfig.AnomalyPolicy;
+import java.util.List;
 
 /**
  * The cleaning of one column, overriding the defaults chosen from the profile.
@@ -11,9 +12,17 @@ import io.datapilot.core.config.CleanConfig.AnomalyPolicy;
  * @param outliers what to do with values outside Tukey's fences
  * @param impossible what to do with negative values
  * @param normalise whether case, accent and spacing variants of a label are merged
+ * @param placeholders values that stand for a missing value ("." , "inconnu", 9999, 1900-01-01), turned
+ *     into missing values before anything else is computed: texts compared without case, accents or
+ *     surrounding spaces, numbers by value, dates by day
  */
 public record ColumnCleaningConfig(Imputation impute, String value, String by, AnomalyPolicy outliers, AnomalyPolicy impossible,
-        Boolean normalise) {
+        Boolean normalise, List<String> placeholders) {
+
+    public ColumnCleaningConfig {
+        // a null item (YAML ~) is kept for the validator to report with its path
+        placeholders = placeholders == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(placeholders));
+    }
 
     /** Imputation strategies. */
     public enum Imputation {

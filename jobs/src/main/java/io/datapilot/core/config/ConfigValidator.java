@@ -145,7 +145,7 @@ public final class ConfigValidator {
         }
         AlertsConfig alerts = profile.alerts();
         for (Map.Entry<String, Double> share : Map.of("missing", alerts.missing(), "missing_critical", alerts.missingCritical(),
-                "zeros", alerts.zeros(), "outliers", alerts.outliers()).entrySet()) {
+                "zeros", alerts.zeros(), "outliers", alerts.outliers(), "rare_modality", alerts.rareModality()).entrySet()) {
             if (share.getValue() < 0 || share.getValue() > 1) {
                 problems.add("profile.alerts." + share.getKey(), share.getValue() + " is not a share; use a number between 0 and 1.");
             }
@@ -155,6 +155,9 @@ public final class ConfigValidator {
         }
         if (alerts.skewness() <= 0) {
             problems.add("profile.alerts.skewness", "must be above 0.");
+        }
+        if (alerts.rareMaxModalities() < 2) {
+            problems.add("profile.alerts.rare_max_modalities", "must be at least 2 (a rare modality is rare among others).");
         }
     }
 
@@ -175,11 +178,15 @@ public final class ConfigValidator {
             ColumnCleaningConfig column = entry.getValue();
             String at = "clean.columns." + entry.getKey();
             if (column == null) {
-                problems.add(at, "is empty; give impute, outliers, impossible or normalise.");
+                problems.add(at, "is empty; give impute, outliers, impossible, normalise or placeholders.");
                 continue;
             }
             if (column.impute() == ColumnCleaningConfig.Imputation.CONSTANT && column.value() == null) {
                 problems.add(at + ".value", "is required with impute: constant (the value that fills the missing cells).");
+            }
+            if (column.placeholders().stream().anyMatch(placeholder -> placeholder == null || placeholder.isBlank())) {
+                problems.add(at + ".placeholders", "holds an empty value; empty and blank texts are already missing values,"
+                        + " list only the values that stand for one (\".\", \"inconnu\", 9999).");
             }
             if (column.impute() == ColumnCleaningConfig.Imputation.MEDIAN_BY && column.by() == null) {
                 problems.add(at + ".by", "is required with impute: median_by (the column whose groups get their own median).");
