@@ -39,7 +39,8 @@ public record SourceConfig(
             List.of("", "NA", "N/A", "n/a", "NULL", "null", "NaN", "nan", "n.c.", "N.C.");
 
     public SourceConfig {
-        key = key == null ? List.of() : List.copyOf(key);
+        // nulls stay: the validator names the entries that could not be read
+        key = key == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(key));
         csv = csv == null ? CsvOptions.defaults() : csv;
         xlsx = xlsx == null ? XlsxOptions.defaults() : xlsx;
         json = json == null ? JsonOptions.defaults() : json;
