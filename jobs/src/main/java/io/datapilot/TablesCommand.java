@@ -69,6 +69,11 @@ public final class TablesCommand extends DatapilotCommand {
     public record TableInfo(String table, long version, long rows, long files, long bytes, String checksum) {}
 
     @Override
+    protected boolean oneShot() {
+        return true;
+    }
+
+    @Override
     protected int run(RunContext context) {
         List<TableInfo> tables = list(context.spark(), context.warehouse(), HadoopConfigs.from(context.config()), checksums);
         if (json) {
