@@ -7,8 +7,6 @@ import io.datapilot.ingest.ValidateCommand;
 import io.datapilot.sample.GenerateCommand;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.core.config.Configurator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -47,7 +45,7 @@ public final class Datapilot implements Streams, Runnable {
     /** Runs a command line and returns its exit code, printing to the given streams. */
     public static int execute(String[] args, PrintStream out, PrintStream err) {
         boolean verbose = java.util.Arrays.asList(args).contains("--verbose") || java.util.Arrays.asList(args).contains("-v");
-        quietLogs(verbose);
+        io.datapilot.core.cli.ConsoleLogging.apply(verbose);
         CommandLine commandLine = commandLine(out, err);
         commandLine.setOut(new java.io.PrintWriter(out, true));
         commandLine.setErr(new java.io.PrintWriter(err, true));
@@ -100,26 +98,6 @@ public final class Datapilot implements Streams, Runnable {
             }
         }
         return null;
-    }
-
-    /** Spark logs INFO by default; keep the console for datapilot's own lines unless asked. */
-    private static void quietLogs(boolean verbose) {
-        boolean configured = System.getProperty("log4j.configurationFile") != null
-                || System.getProperty("log4j2.configurationFile") != null;
-        if (verbose) {
-            Configurator.setRootLevel(Level.INFO);
-            return;
-        }
-        if (configured) {
-            return;
-        }
-        Configurator.setRootLevel(Level.WARN);
-        Configurator.setLevel("org.apache.hadoop.util.NativeCodeLoader", Level.ERROR);
-        Configurator.setLevel("org.apache.spark.sql.catalyst.util.SparkStringUtils", Level.ERROR);
-        // datapilot names columns itself, so file headers differ from the schema on purpose
-        Configurator.setLevel("org.apache.spark.sql.catalyst.csv.CSVHeaderChecker", Level.ERROR);
-        Configurator.setLevel("com.crealytics.spark.excel.v2.ExcelHeaderChecker", Level.ERROR);
-        Configurator.setLevel("org.apache.spark.scheduler.DAGScheduler", Level.ERROR);
     }
 
     @Override

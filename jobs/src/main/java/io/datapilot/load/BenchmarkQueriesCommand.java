@@ -69,23 +69,52 @@ public final class BenchmarkQueriesCommand extends DatapilotCommand {
                     runs, warmups);
             long untunedBytes = DeltaTable.forPath(context.spark(), untuned).detail().first().<Long>getAs("sizeInBytes");
             long tunedBytes = DeltaTable.forPath(context.spark(), tuned).detail().first().<Long>getAs("sizeInBytes");
-            print(context, "silver." + name, measures, untunedBytes, tunedBytes);
+            long untunedRunDate = QueryBenchmark.runDateBytes(context.spark(), untuned, context.runDate());
+            long tunedRunDate = QueryBenchmark.runDateBytes(context.spark(), tuned, context.runDate());
+            Verdict verdict = new Verdict(untunedRunDate, context.config().load().timingMinBytes());
+            print(context, "silver." + name, measures, untunedBytes, tunedBytes, verdict);
             for (QueryBenchmark.Measure measure : measures) {
+                boolean isTuned = measure.table().equals("tuned");
                 rows.add(RowFactory.create("silver." + name, measure.query(), measure.table(), measure.medianSeconds(),
                         measure.minSeconds(), measure.maxSeconds(), runs, measure.filesRead(), measure.filesTotal(), measure.bytesRead(),
-                        measure.rows(), measure.table().equals("tuned") ? tunedBytes : untunedBytes, at, Date.valueOf(context.runDate())));
+                        measure.rows(), isTuned ? tunedBytes : untunedBytes, isTuned ? tunedRunDate : untunedRunDate,
+                        verdict.comparable(), at, Date.valueOf(context.runDate())));
             }
         }
         StructType schema = new StructType().add("table", DataTypes.StringType).add("query", DataTypes.StringType)
                 .add("variant", DataTypes.StringType).add("median_seconds", DataTypes.DoubleType).add("min_seconds", DataTypes.DoubleType)
                 .add("max_seconds", DataTypes.DoubleType).add("runs", DataTypes.IntegerType).add("files_read", DataTypes.LongType)
                 .add("files_total", DataTypes.LongType).add("bytes_read", DataTypes.LongType).add("rows", DataTypes.LongType)
-                .add("table_bytes", DataTypes.LongType).add("_measured_at", DataTypes.TimestampType).add(DeltaIO.RUN_DATE, DataTypes.DateType);
+                .add("table_bytes", DataTypes.LongType).add("run_date_bytes", DataTypes.LongType).add("comparable", DataTypes.BooleanType)
+                .add("_measured_at", DataTypes.TimestampType).add(DeltaIO.RUN_DATE, DataTypes.DateType);
         DeltaIO.replaceRunDate(context.spark().createDataFrame(rows, schema), warehouse.table(Layer.GOVERNANCE, TABLE), context.runDate(),
                 null, "datapilot benchmark-queries " + context.runDate());
     }
 
-    static void print(RunContext context, String table, List<QueryBenchmark.Measure> measures, long untunedBytes, long tunedBytes) {
+    /**
+     * Whether the times of a table can be compared: on a run date of a few megabytes every query
+     * costs Spark's fixed overhead (planning, a task, the Delta log) and a ratio of two such times says
+     * nothing about the tuning. The times are kept either way.
+     *
+     * @param dataBytes bytes of the run date's data in the untuned table
+     * @param minimumBytes {@code load.timing_min_mb} in bytes
+     */
+    public record Verdict(long dataBytes, long minimumBytes) {
+        public boolean comparable() {
+            return dataBytes >= minimumBytes;
+        }
+
+        /** The line that replaces the verdict, or null when there is one. */
+        public String withheld() {
+            return comparable() ? null : "table too small for the timings to mean anything: " + Numbers.count(dataBytes)
+                    + " bytes of data for the run date, under load.timing_min_mb (" + Numbers.count(minimumBytes / (1024 * 1024))
+                    + " MiB). The times are kept in governance.query_timings (comparable = false), without a speed-up;"
+                    + " time a larger data set (datapilot generate --rows N) to compare the tables.";
+        }
+    }
+
+    static void print(RunContext context, String table, List<QueryBenchmark.Measure> measures, long untunedBytes, long tunedBytes,
+            Verdict verdict) {
         context.out().println();
         context.out().println("Query timings of " + table + " (governance.query_timings): size on disk tuned "
                 + Numbers.count(tunedBytes) + " bytes vs untuned " + Numbers.count(untunedBytes) + " ("
@@ -96,10 +125,13 @@ public final class BenchmarkQueriesCommand extends DatapilotCommand {
             QueryBenchmark.Measure before = measures.get(i);
             QueryBenchmark.Measure after = measures.get(i + 1);
             out.row(before.query(), Numbers.decimal(before.medianSeconds(), 3) + " s", Numbers.decimal(after.medianSeconds(), 3) + " s",
-                    Numbers.decimal(before.medianSeconds() / Math.max(1e-9, after.medianSeconds()), 2) + "×",
+                    verdict.comparable() ? Numbers.decimal(before.medianSeconds() / Math.max(1e-9, after.medianSeconds()), 2) + "×" : "–",
                     before.filesRead() + " / " + before.filesTotal(), after.filesRead() + " / " + after.filesTotal(),
                     Numbers.count(before.bytesRead()) + " → " + Numbers.count(after.bytesRead()));
         }
         context.out().print(out.render());
+        if (!verdict.comparable()) {
+            context.out().println("No verdict for " + table + ": " + verdict.withheld());
+        }
     }
 }

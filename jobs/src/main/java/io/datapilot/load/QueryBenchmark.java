@@ -138,6 +138,23 @@ public final class QueryBenchmark {
                 bytes, rows);
     }
 
+    /** Bytes on disk of the data files that hold a run date's rows (the files a query of that date may read). */
+    public static long runDateBytes(SparkSession spark, String path, LocalDate runDate) {
+        org.apache.hadoop.conf.Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+        long bytes = 0;
+        for (String file : DeltaTable.forPath(spark, path).toDF().where(col(DeltaIO.RUN_DATE).equalTo(lit(Date.valueOf(runDate))))
+                .inputFiles()) {
+            org.apache.hadoop.fs.Path location = new org.apache.hadoop.fs.Path(file);
+            try {
+                bytes += location.getFileSystem(hadoop).getFileStatus(location).getLen();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("Cannot read the size of " + file + " (a data file of " + path + "): "
+                        + e.getMessage(), e);
+            }
+        }
+        return bytes;
+    }
+
     /** Files and bytes read by every file scan of an executed plan (adaptive stages included). */
     static long[] scanned(SparkPlan plan) {
         long[] totals = new long[2];

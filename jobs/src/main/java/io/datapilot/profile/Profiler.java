@@ -305,7 +305,10 @@ public final class Profiler {
         Row values = frequencies.get(index);
         List<ValueCount> seen = values == null || values.isNullAt(5) ? List.of() : topOf(values);
         long distinct = values == null ? 0 : values.getLong(1);
-        List<Double> quartiles = values == null || values.isNullAt(4) ? sample.quartiles(field.name()) : values.getList(4);
+        // the column's type decides, not whether its values read as numbers: a text of film titles such as 1408 or of
+        // codes such as 00123 has no quartiles
+        List<Double> quartiles = !(type instanceof NumericType) ? null
+                : values == null || values.isNullAt(4) ? sample.quartiles(field.name()) : values.getList(4);
         Moments moments = Moments.of(count, doubleField(first, p + "s1"), doubleField(first, p + "s2"), doubleField(first, p + "s3"),
                 doubleField(first, p + "s4"), sample.mean(field.name()));
         Long totalLength = longField(first, p + "total_length");

@@ -26,6 +26,11 @@ public final class ShowCommand extends DatapilotCommand {
     String where;
 
     @Override
+    protected boolean oneShot() {
+        return true;
+    }
+
+    @Override
     protected int run(RunContext context) {
         String path = QueryCatalog.path(context.config(), context.warehouse(), table);
         Dataset<Row> rows = context.spark().read().format("delta").load(path);

@@ -29,6 +29,11 @@ public final class SqlCommand extends DatapilotCommand {
     int limit;
 
     @Override
+    protected boolean oneShot() {
+        return true;
+    }
+
+    @Override
     protected int run(RunContext context) {
         List<String> tables = QueryCatalog.register(context.spark(), context.config(), context.warehouse());
         Dataset<Row> result;

@@ -243,14 +243,32 @@ public final class ReportStage {
 
     private Page load() {
         List<Block> timing = new ArrayList<>();
-        timing.add(table(texts.get("load.timings"), Layer.GOVERNANCE, "query_timings", null, "table", "query", "variant",
-                "median_seconds", "files_read", "files_total", "bytes_read", "table_bytes"));
-        List<Row> measures = rows(Layer.GOVERNANCE, "query_timings", null, "table", "query", "variant", "median_seconds");
+        // timings written before the size check have no verdict column: every one of them counts as comparable
+        boolean judged = DeltaIO.exists(spark, warehouse.table(Layer.GOVERNANCE, "query_timings"))
+                && java.util.Arrays.asList(read(Layer.GOVERNANCE, "query_timings").columns()).contains("comparable");
+        List<String> shown = new ArrayList<>(List.of("table", "query", "variant", "median_seconds", "files_read", "files_total",
+                "bytes_read", "table_bytes"));
+        if (judged) {
+            shown.addAll(List.of("run_date_bytes", "comparable"));
+        }
+        List<Row> measures = judged
+                ? rows(Layer.GOVERNANCE, "query_timings", null, "table", "query", "variant", "median_seconds", "comparable", "run_date_bytes")
+                : rows(Layer.GOVERNANCE, "query_timings", null, "table", "query", "variant", "median_seconds");
         Map<String, double[]> ratios = new LinkedHashMap<>();
+        Map<String, Long> tooSmall = new java.util.TreeMap<>();
         for (Row row : measures) {
+            if (judged && !row.isNullAt(4) && !row.getBoolean(4)) {
+                if ("untuned".equals(row.getString(2))) {
+                    tooSmall.put(row.getString(0), row.isNullAt(5) ? 0L : row.getLong(5));
+                }
+                continue;
+            }
             double[] pair = ratios.computeIfAbsent(row.getString(0) + " — " + row.getString(1), k -> new double[2]);
             pair["tuned".equals(row.getString(2)) ? 1 : 0] = row.getDouble(3);
         }
+        tooSmall.forEach((table, bytes) -> timing.add(new Paragraph(texts.get("load.timings.small", table, formats.bytes(bytes),
+                formats.bytes(config.load().timingMinBytes())))));
+        timing.add(table(texts.get("load.timings"), Layer.GOVERNANCE, "query_timings", null, shown.toArray(String[]::new)));
         if (!ratios.isEmpty()) {
             List<String> queries = new ArrayList<>(ratios.keySet());
             List<Double> speedUps = queries.stream().map(q -> ratios.get(q)[0] / Math.max(1e-9, ratios.get(q)[1])).toList();

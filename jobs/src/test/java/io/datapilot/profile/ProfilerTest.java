@@ -121,6 +121,27 @@ class ProfilerTest {
     }
 
     @Test
+    void givesNoNumericStatisticsToTextThatOnlyLooksNumeric() {
+        // film titles such as 1408 and catalogue codes such as 00123 read as numbers, but their columns are text
+        Dataset<Row> films = spark.read().option("header", "true").option("sep", ";")
+                .csv(io.datapilot.testing.Paths.resource("profile/films.csv").toString())
+                .withColumn("duree_min", org.apache.spark.sql.functions.col("duree_min").cast(DataTypes.IntegerType));
+        TableProfile profile = Profiler.of(spark, films, "films").execute();
+        for (String text : List.of("titre", "code_catalogue", "annee")) {
+            ColumnProfile column = profile.column(text).orElseThrow();
+            assertThat(column.type()).isEqualTo("string");
+            assertThat(column.numericText()).as(text + ": every value reads as a number").isEqualTo(12);
+            assertThat(column.quartiles()).as(text).isNull();
+            assertThat(column.mean()).as(text).isNull();
+            assertThat(column.stddev()).as(text).isNull();
+            assertThat(column.outliers()).as(text).isNull();
+        }
+        ColumnProfile duration = profile.column("duree_min").orElseThrow();
+        assertThat(duration.quartiles()).as("the integer column keeps its quartiles").containsExactly(110.75, 118.5, 124.5);
+        assertThat(duration.mean()).isCloseTo(1433 / 12.0, within(1e-9));
+    }
+
+    @Test
     void usesTheSameFewJobsWhateverTheNumberOfColumns() {
         StructType wide = new StructType();
         List<Object> values = new ArrayList<>();

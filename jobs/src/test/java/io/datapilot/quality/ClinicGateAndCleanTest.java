@@ -282,10 +282,25 @@ class ClinicGateAndCleanTest {
                 new PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8), new PrintStream(OutputStream.nullOutputStream()));
         assertThat(code).isZero();
         assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("filtre sélectif sur identifiant_animal")
-                .contains("agrégat par");
+                .contains("agrégat par")
+                // a few kilobytes: the times are measured and kept, but no speed-up is claimed from them
+                .contains("No verdict for silver.animaux_suivi: table too small for the timings to mean anything")
+                .contains("under load.timing_min_mb (64 MiB)").doesNotContainPattern("\\d×\\s");
         org.apache.spark.sql.Dataset<Row> timings = Ingest.table(warehouse, "governance.query_timings");
         assertThat(timings.where("variant = 'tuned'").count()).isEqualTo(timings.where("variant = 'untuned'").count()).isPositive();
         assertThat(timings.where("median_seconds <= 0 OR files_read > files_total * 2 OR rows < 0").count()).isZero();
+        assertThat(timings.where("comparable OR run_date_bytes <= 0 OR run_date_bytes > table_bytes").count()).isZero();
+    }
+
+    @Test
+    void timingsGetAVerdictFromTheConfiguredSizeOn() {
+        io.datapilot.load.BenchmarkQueriesCommand.Verdict small = new io.datapilot.load.BenchmarkQueriesCommand.Verdict(12_000,
+                config.load().timingMinBytes());
+        assertThat(config.load().timingMinBytes()).as("load.timing_min_mb's default").isEqualTo(64L * 1024 * 1024);
+        assertThat(small.comparable()).isFalse();
+        assertThat(small.withheld()).startsWith("table too small for the timings to mean anything: 12 000 bytes");
+        assertThat(new io.datapilot.load.BenchmarkQueriesCommand.Verdict(64L * 1024 * 1024, 64L * 1024 * 1024).comparable()).isTrue();
+        assertThat(new io.datapilot.load.BenchmarkQueriesCommand.Verdict(12_000, 0).withheld()).isNull();
     }
 
     @Test
@@ -326,6 +341,17 @@ class ClinicGateAndCleanTest {
                 org.w3c.dom.Document svg = factory.newDocumentBuilder().parse(chart.toFile());
                 assertThat(svg.getElementsByTagName("title").item(0).getTextContent()).as(chart.toString()).isNotBlank();
                 assertThat(svg.getElementsByTagName("desc").item(0).getTextContent()).as(chart.toString()).isNotBlank();
+            }
+        }
+        assertThat(site.resolve("chargement.html")).content(java.nio.charset.StandardCharsets.UTF_8)
+                .contains("silver.animaux_suivi : table trop petite pour que les temps aient un sens").contains("load.timing_min_mb")
+                .as("no speed-up chart for a table too small to time").doesNotContain("fig-acceleration");
+        // the documents people open, and nothing else: no Hadoop checksum file next to them
+        for (Path written : List.of(reports, warehouse.getParent().resolve("reports"))) {
+            try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(written)) {
+                List<Path> all = files.filter(java.nio.file.Files::isRegularFile).toList();
+                assertThat(all).as(written + " holds the audit or the site").isNotEmpty();
+                assertThat(all).as("no .crc file in " + written).noneMatch(file -> file.getFileName().toString().endsWith(".crc"));
             }
         }
         io.datapilot.testing.SiteChecks.accessible(site);

@@ -16,13 +16,21 @@ public abstract class DatapilotCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
-        try (RunContext context = new RunContext(options, streams.out(), streams.err())) {
+        try (RunContext context = new RunContext(options, streams.out(), streams.err(), oneShot())) {
             return run(context);
         }
     }
 
     /** Does the work; returns the exit code (0 on success). User errors are thrown as DatapilotException. */
     protected abstract int run(RunContext context);
+
+    /**
+     * Whether the command answers at once and exits (a query, a listing): its local Spark session
+     * then starts without the web UI, which nobody would have time to open.
+     */
+    protected boolean oneShot() {
+        return false;
+    }
 
     public boolean verbose() {
         return options != null && options.verbose;

@@ -19,15 +19,22 @@ public final class RunContext implements AutoCloseable {
     private final GlobalOptions options;
     private final PrintStream out;
     private final PrintStream err;
+    private final boolean oneShot;
     private PipelineConfig config;
     private SparkSession spark;
     private boolean ownsSpark;
     private ProgressReporter progress;
 
     public RunContext(GlobalOptions options, PrintStream out, PrintStream err) {
+        this(options, out, err, false);
+    }
+
+    /** @param oneShot a quick command (sql, show, tables): its local session starts without the Spark UI */
+    public RunContext(GlobalOptions options, PrintStream out, PrintStream err, boolean oneShot) {
         this.options = options;
         this.out = out;
         this.err = err;
+        this.oneShot = oneShot;
     }
 
     public Path configPath() {
@@ -78,11 +85,8 @@ public final class RunContext implements AutoCloseable {
             if (existing != null) {
                 spark = existing;
             } else {
-                spark = SparkSessions.create(config(), options.master, "datapilot");
+                spark = SparkSessions.create(config(), options.master, "datapilot", oneShot);
                 ownsSpark = true;
-                if (!options.verbose) {
-                    spark.sparkContext().setLogLevel("WARN");
-                }
             }
             progress = ProgressReporter.attach(spark, err, 5_000);
         }

@@ -43,6 +43,10 @@ public final class ConfigValidator {
         if (config.load().targetFileMb() < 1) {
             problems.add("load.target_file_mb", "must be at least 1 (megabytes).");
         }
+        if (config.load().timingMinMb() < 0) {
+            problems.add("load.timing_min_mb", "must be 0 or more (megabytes of the run date's untuned data; 0 gives every"
+                    + " query timing its verdict).");
+        }
         if (!LoadConfig.CODECS.contains(config.load().compression())) {
             problems.add("load.compression", "\"" + config.load().compression() + "\" is not a Parquet codec Spark writes here; use one of "
                     + String.join(", ", LoadConfig.CODECS) + " (zstd by default: the smallest files that still read fast).");

@@ -16,13 +16,18 @@ import java.util.List;
  * @param clustering how the tuned table is clustered by its index: {@code zorder} (partitioned by run
  *     date, {@code OPTIMIZE … ZORDER BY}) or {@code liquid} ({@code CLUSTER BY (_run_date, index)},
  *     not partitioned, {@code OPTIMIZE} clusters incrementally)
+ * @param timingMinMb size of a run date's untuned data (MiB) below which the query timings are
+ *     measured and kept but give no verdict: on a small table Spark's fixed cost per query dominates
  */
-public record LoadConfig(List<String> index, Integer targetFileMb, String compression, String onOverflow, String clustering) {
+public record LoadConfig(List<String> index, Integer targetFileMb, String compression, String onOverflow, String clustering,
+        Integer timingMinMb) {
     public static final List<String> CODECS = List.of("zstd", "snappy", "gzip", "lz4", "uncompressed");
     public static final List<String> OVERFLOW_POLICIES = List.of("stop", "widen");
     public static final List<String> CLUSTERINGS = List.of("zorder", "liquid");
     /** Liquid clustering takes at most four columns, the run date being one. */
     public static final int LIQUID_INDEX_MAX = 3;
+    /** One default file's worth of data: below it, data skipping has little to skip and fixed costs decide the times. */
+    public static final int DEFAULT_TIMING_MIN_MB = 64;
 
     public LoadConfig {
         index = index == null ? List.of() : List.copyOf(index);
@@ -30,6 +35,16 @@ public record LoadConfig(List<String> index, Integer targetFileMb, String compre
         compression = compression == null ? "zstd" : compression;
         onOverflow = onOverflow == null ? "stop" : onOverflow;
         clustering = clustering == null ? "zorder" : clustering;
+        timingMinMb = timingMinMb == null ? DEFAULT_TIMING_MIN_MB : timingMinMb;
+    }
+
+    public LoadConfig(List<String> index, Integer targetFileMb, String compression, String onOverflow, String clustering) {
+        this(index, targetFileMb, compression, onOverflow, clustering, null);
+    }
+
+    /** {@link #timingMinMb} in bytes. */
+    public long timingMinBytes() {
+        return timingMinMb * 1024L * 1024L;
     }
 
     public boolean liquid() {
@@ -41,6 +56,6 @@ public record LoadConfig(List<String> index, Integer targetFileMb, String compre
     }
 
     static LoadConfig defaults() {
-        return new LoadConfig(null, null, null, null, null);
+        return new LoadConfig(null, null, null, null, null, null);
     }
 }
