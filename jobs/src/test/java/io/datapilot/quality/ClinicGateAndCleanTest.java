@@ -361,7 +361,18 @@ class ClinicGateAndCleanTest {
             assertThat(workbook.getNumberOfSheets()).isGreaterThanOrEqualTo(15);
             org.apache.poi.ss.usermodel.Sheet numeric = java.util.stream.StreamSupport.stream(workbook.spliterator(), false)
                     .filter(sheet -> sheet.getSheetName().startsWith("Variables numériques")).findFirst().orElseThrow();
-            assertThat(numeric.getRow(1).getCell(1).getCellType()).as("numbers stay numbers")
+            // each variable as the client's label, then its technical name, then its figures as numbers
+            org.apache.poi.ss.usermodel.Row header = numeric.getRow(0);
+            int technical = -1;
+            for (int cell = 0; cell < header.getLastCellNum(); cell++) {
+                if (header.getCell(cell).getStringCellValue().endsWith("(nom technique)")) {
+                    technical = cell;
+                    break;
+                }
+            }
+            assertThat(technical).as("a technical-name column").isPositive();
+            assertThat(numeric.getRow(1).getCell(technical).getStringCellValue()).matches("[a-z0-9_]+");
+            assertThat(numeric.getRow(1).getCell(technical + 1).getCellType()).as("numbers stay numbers")
                     .isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
         }
     }
