@@ -36,6 +36,12 @@ public final class PersonalDataDetector {
     private static final double HINT_ONLY = 0.4;
     private static final double MOST = 0.8;
     private static final double HALF = 0.5;
+    /** Full names of people without a hint in the column's name ("Léa Colin"): high, but below a hinted finding. */
+    private static final double COMMON_NAMES_ONLY = 0.85;
+    /** A generic name hint on values shaped like names, none of them common: low, raised by a first-name column beside it. */
+    private static final double SHAPED_NAMES = 0.6;
+    /** Share of common given or family names that supports a generic name hint. */
+    private static final double SOME_COMMON_NAMES = 0.3;
 
     /** Name tokens (accents removed, snake_case parts) that suggest a category. */
     private static final Map<PersonalCategory, Set<String>> NAME_HINTS = new EnumMap<>(Map.of(
@@ -225,18 +231,18 @@ public final class PersonalDataDetector {
         boolean personOnly = PERSON_ONLY_NAME_HINTS.stream().anyMatch(hint -> hasToken(column, hint));
         String figures = percent(shaped) + " of the values are shaped like names of people, " + percent(common) + " hold a common"
                 + " given or family name";
-        if (hinted && shaped >= MOST && (personOnly || common >= 0.3)) {
+        if (hinted && shaped >= MOST && (personOnly || common >= SOME_COMMON_NAMES)) {
             return found(column, PersonalCategory.NAME, personOnly ? CERTAIN : STRONG, shaped, true,
                     "the column's name says it holds names; " + figures);
         }
         if (hinted) {
-            return found(column, PersonalCategory.NAME, shaped >= MOST ? 0.6 : HINT_ONLY, shaped, true,
+            return found(column, PersonalCategory.NAME, shaped >= MOST ? SHAPED_NAMES : HINT_ONLY, shaped, true,
                     "the column's name suggests names, but " + figures + ": names of places, shops or products look the same");
         }
-        if (shaped >= MOST && common >= 0.6) {
-            return found(column, PersonalCategory.NAME, HIGH + 0.05, shaped, false, figures);
+        if (shaped >= MOST && common >= 2 * SOME_COMMON_NAMES) {
+            return found(column, PersonalCategory.NAME, COMMON_NAMES_ONLY, shaped, false, figures);
         }
-        if (shaped >= MOST && common >= 0.3) {
+        if (shaped >= MOST && common >= SOME_COMMON_NAMES) {
             return found(column, PersonalCategory.NAME, CONTENT_ONLY, shaped, false, figures + ", without a hint in the column's name");
         }
         return null;

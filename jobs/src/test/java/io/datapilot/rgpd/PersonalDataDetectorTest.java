@@ -133,10 +133,13 @@ class PersonalDataDetectorTest {
                 }
             }
         }
+        List<String> reported = labels.entrySet().stream().filter(label -> label.getValue().equals("none"))
+                .filter(label -> !found.get(label.getKey()).isEmpty()).map(Map.Entry::getKey).sorted().toList();
         double precision = (double) truePositives / (truePositives + falsePositives);
         double recall = (double) truePositives / (truePositives + falseNegatives);
-        System.out.printf("[rgpd look-alikes] %d columns, %d personal: precision %.3f, recall %.3f; mistakes: %s%n", labels.size(),
-                truePositives + falseNegatives, precision, recall, mistakes);
+        System.out.printf("[rgpd look-alikes] %d columns, %d personal: precision %.3f, recall %.3f; mistakes: %s;"
+                + " ordinary columns reported as low-confidence (left unchanged): %s%n", labels.size(), truePositives + falseNegatives,
+                precision, recall, mistakes, reported);
         assertThat(precision).as("precision; mistakes: %s", mistakes).isGreaterThanOrEqualTo(0.95);
         assertThat(recall).as("recall; mistakes: %s", mistakes).isGreaterThanOrEqualTo(0.95);
     }
