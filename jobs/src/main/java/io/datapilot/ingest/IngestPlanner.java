@@ -92,9 +92,13 @@ public final class IngestPlanner {
         }
         SourcePlan plan = new SourcePlan(inspection, columns);
         if (source.generatedKey() && plan.find(SourceConfig.GENERATED_KEY).isPresent()) {
-            problems.add(at + ".key", "key: auto adds the generated column " + SourceConfig.GENERATED_KEY + " (file and row"
-                    + " number), but the source already has a column of that name: declare key: [" + SourceConfig.GENERATED_KEY
-                    + "] if it identifies the rows, or rename it under columns.");
+            problems.add(at + ".key", "the rows get the generated key " + SourceConfig.GENERATED_KEY + " (file and row number;"
+                    + " key: auto, or no key on the data set's base source), but the source already has a column of that name:"
+                    + " declare key: [" + SourceConfig.GENERATED_KEY + "] if it identifies the rows, or rename it under columns.");
+        }
+        if (source.generatedKey() && inspection.format() == SourceFormat.JSON && !source.json().explode().isEmpty()) {
+            problems.add(at + ".key", "cannot generate a row key (file and row number) for a source whose json.explode makes"
+                    + " several rows of one record: declare key: [column, ...] with the columns that identify an exploded row.");
         }
         for (int k = 0; k < source.key().size() && !source.generatedKey(); k++) {
             String key = source.key().get(k);

@@ -9,6 +9,9 @@ import java.util.Map;
  * changes them.
  */
 final class KeyRoles {
+    /** How a role names the column that a target is computed from. */
+    static final String TARGET = "the source of the target";
+
     private KeyRoles() {}
 
     static Map<String, String> of(IngestPlan plan, SourcePlan source) {
@@ -24,9 +27,18 @@ final class KeyRoles {
                         "a join column of the data set " + dataset.name() + " (with " + relation.source() + ")")));
                 dataset.targets().forEach(target -> roles.putIfAbsent(target.column(), "a target of the data set " + dataset.name()));
             }
-            dataset.relations().stream().filter(relation -> relation.source().equals(source.name()))
-                    .forEach(relation -> relation.keys().forEach(pair -> roles.putIfAbsent(pair.sourceColumn(),
-                            "a join column of the data set " + dataset.name() + " (to " + dataset.base() + ")")));
+            java.util.Set<String> targets = new java.util.HashSet<>();
+            dataset.targets().forEach(target -> targets.add(target.column()));
+            dataset.relations().stream().filter(relation -> relation.source().equals(source.name())).forEach(relation -> {
+                relation.keys().forEach(pair -> roles.putIfAbsent(pair.sourceColumn(),
+                        "a join column of the data set " + dataset.name() + " (to " + dataset.base() + ")"));
+                relation.lookupColumns().stream().filter(lookup -> targets.contains(lookup.outputName()))
+                        .forEach(lookup -> roles.putIfAbsent(lookup.sourceColumn(), TARGET + " " + lookup.outputName() + " of the data set "
+                                + dataset.name()));
+                relation.aggregations().stream().filter(aggregation -> targets.contains(aggregation.name()) && aggregation.column() != null)
+                        .forEach(aggregation -> roles.putIfAbsent(aggregation.column(), TARGET + " " + aggregation.name()
+                                + " of the data set " + dataset.name()));
+            });
         });
         return roles;
     }

@@ -74,6 +74,7 @@ final class PersonalData {
             }
             decided.uncertain().forEach(detection -> out.println(uncertainNotice(source.name(), detection)));
         }
+        conflicts.addAll(joinsTreatedOnOneSide(plan, bySource));
         if (!conflicts.isEmpty()) {
             throw new DatapilotException(ErrorKind.CONFIG, String.join(System.lineSeparator(), conflicts)
                     + System.lineSeparator() + "Nothing was written: every table keeps its previous version.");
@@ -91,6 +92,28 @@ final class PersonalData {
             pseudonymiser = Treatments.pseudonymiser(key);
         }
         return new PersonalData(bySource, detections, pseudonymiser);
+    }
+
+    /** A join works on pseudonyms only when both sides are pseudonymised with the same key. */
+    private static List<String> joinsTreatedOnOneSide(IngestPlan plan, Map<String, Map<String, ColumnTreatment>> bySource) {
+        List<String> problems = new ArrayList<>();
+        plan.dataset().ifPresent(dataset -> dataset.relations().forEach(relation -> relation.keys().forEach(pair -> {
+            boolean base = pseudonymised(bySource, dataset.base(), pair.baseColumn());
+            boolean other = pseudonymised(bySource, relation.source(), pair.sourceColumn());
+            if (base != other) {
+                String treated = base ? dataset.base() + "." + pair.baseColumn() : relation.source() + "." + pair.sourceColumn();
+                String clear = base ? relation.source() + "." + pair.sourceColumn() : dataset.base() + "." + pair.baseColumn();
+                problems.add("Cannot join " + relation.source() + " to " + dataset.base() + ": " + treated + " is pseudonymised but "
+                        + clear + " is not, so no key would match. Give both the same treatment in rgpd.columns: \"" + clear
+                        + "\": { treatment: pseudonymise }.");
+            }
+        })));
+        return problems;
+    }
+
+    private static boolean pseudonymised(Map<String, Map<String, ColumnTreatment>> bySource, String source, String column) {
+        ColumnTreatment treatment = bySource.getOrDefault(source, Map.of()).get(column);
+        return treatment != null && treatment.treatment() == Treatment.PSEUDONYMISE;
     }
 
     /** A low-confidence finding: what was seen, and the two config lines that decide it. */

@@ -180,7 +180,11 @@ final class SourceLoad implements AutoCloseable {
      * the same files on every rerun, so that a row keeps its key from one run date to the next.
      */
     private Column generatedKey() {
-        Column fileName = functions.element_at(functions.split(col(RawSource.FILE), "/"), -1);
+        // the file's path below the source's folder, decoded: files of the same name in two folders stay apart
+        String folder = sourceFolder(plan.source().path());
+        Column path = functions.expr("url_decode(" + RawSource.FILE + ")");
+        Column fileName = folder == null ? functions.element_at(functions.split(path, "/"), -1)
+                : functions.regexp_replace(path, "^.*?" + java.util.regex.Pattern.quote(folder) + "/+", "");
         Metadata metadata = new MetadataBuilder()
                 .putString("comment", "Clé générée par datapilot (key: auto) : nom du fichier et numéro de ligne")
                 .putString("datapilot.original_name", SourceConfig.GENERATED_KEY)
@@ -189,6 +193,22 @@ final class SourceLoad implements AutoCloseable {
                 .putBoolean(SourceConfig.GENERATED_KEY_METADATA, true)
                 .build();
         return concat(fileName, lit(":"), col(IngestTables.ROW_NUMBER).cast(DataTypes.StringType)).as(SourceConfig.GENERATED_KEY, metadata);
+    }
+
+    /** The folder of a source's path up to its first wildcard ({@code data/2024-*\/x.csv} → {@code data}), or null. */
+    static String sourceFolder(String path) {
+        if (path == null) {
+            return null;
+        }
+        int wildcard = path.length();
+        for (char c : new char[] {'*', '?', '[', '{'}) {
+            int at = path.indexOf(c);
+            if (at >= 0) {
+                wildcard = Math.min(wildcard, at);
+            }
+        }
+        int slash = path.lastIndexOf('/', wildcard - 1);
+        return slash <= 0 ? null : path.substring(0, slash).replaceFirst("^[a-z][a-z0-9+.-]*:/*", "/");
     }
 
     /** This source's bad rows, as the quarantine table holds them. */

@@ -122,10 +122,9 @@ public final class Audit {
     private List<Target> targets(AuditInputs inputs) {
         List<Target> targets = new ArrayList<>();
         Map<String, Set<String>> personalBySource = new HashMap<>();
+        // a column that only might be personal is written unchanged, but its values stay out of the reports too
         for (PersonalColumn column : inputs.personal) {
-            if (!column.treatment().startsWith("none")) {
-                personalBySource.computeIfAbsent(column.source(), key -> new HashSet<>()).add(column.column());
-            }
+            personalBySource.computeIfAbsent(column.source(), key -> new HashSet<>()).add(column.column());
         }
         for (SourceConfig source : config.sources()) {
             String path = warehouse.table(Layer.BRONZE, source.name());

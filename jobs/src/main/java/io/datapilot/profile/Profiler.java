@@ -243,7 +243,10 @@ public final class Profiler {
             if (field.dataType() instanceof MapType) {
                 continue;
             }
-            hashed.add(value);
+            if (!field.metadata().contains(io.datapilot.core.config.SourceConfig.GENERATED_KEY_METADATA)) {
+                // the generated key numbers the rows: two identical observations differ only by it
+                hashed.add(value);
+            }
             Column text = field.dataType() instanceof ArrayType || field.dataType() instanceof StructType
                     ? to_json(value) : value.cast(DataTypes.StringType);
             pairs.add(struct(lit(i).alias("k"), text.alias("v")));

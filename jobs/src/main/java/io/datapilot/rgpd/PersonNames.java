@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 final class PersonNames {
     private static final Set<String> FIRST_NAMES = load("first-names.txt");
     private static final Set<String> SURNAMES = load("surnames.txt");
-    private static final Pattern WORD = Pattern.compile("\\p{Lu}[\\p{L}'’.-]*|\\p{Lu}{2,}");
+    private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}'’.-]*");
     /** Words that make a text a company, a place, a building or a product rather than a person. */
     private static final Set<String> NOT_A_PERSON = Set.of("sa", "sas", "sarl", "eurl", "sci", "inc", "ltd", "llc", "gmbh",
             "corp", "cie", "fils", "groupe", "group", "societe", "company", "international", "airport", "aeroport",
@@ -36,9 +36,9 @@ final class PersonNames {
 
     private PersonNames() {}
 
-    /** One to four capitalised words of letters, none naming a company, place or product. */
+    /** One to four words of letters (any case, accents composed or not), none naming a company, place or product. */
     static boolean hasShape(String value) {
-        String text = value.trim();
+        String text = Normalizer.normalize(value.trim(), Normalizer.Form.NFC);
         if (text.isEmpty() || text.length() > 60) {
             return false;
         }

@@ -60,16 +60,20 @@ public final class PersonalDataDetector {
     /** Name hints that only people have: "nom" or "name" alone also name shops, airports, products. */
     private static final Set<String> PERSON_ONLY_NAME_HINTS = Set.of("prenom", "firstname", "lastname", "surname", "first_name",
             "last_name", "nom_de_famille", "patronyme", "given_name", "family_name", "full_name", "fullname", "nom_complet");
-    /** Words that may qualify a generic name hint and still be about a person ("nom_client", "responsable_nom"). */
+    /** Words that may qualify a generic name hint and still be about a person ("nom_client", "nom_du_patient"). */
     private static final Set<String> PERSON_WORDS = Set.of("nom", "name", "de", "du", "d", "la", "le", "l", "of", "the", "famille",
             "naissance", "usage", "jeune", "fille", "marital", "client", "cliente", "patient", "patiente", "proprietaire", "responsable",
             "contact", "salarie", "employe", "usager", "titulaire", "conseiller", "vendeur", "vendeuse", "owner", "customer", "user",
             "person", "personne", "epoux", "conjoint", "parent", "pere", "mere", "enfant", "eleve", "adherent", "beneficiaire",
-            "assure", "locataire", "manager", "agent", "auteur", "author", "member", "membre", "student", "employee", "1", "2");
-    private static final Pattern DATE_PART = Pattern.compile("^(\\d{4})-(\\d{1,2})-(\\d{1,2})|^(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4})");
-    private static final Pattern TIME_OF_DAY = Pattern.compile("[T ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?");
-    private static final Pattern STREET = Pattern.compile("^\\d{1,4}\\s*(?:bis|ter|[a-d])?,?\\s+.*\\b(?:rue|avenue|av|bd|boulevard"
-            + "|chemin|all[ée]e|impasse|place|quai|route|cours|square|passage|lieu-dit|r[ée]sidence|street|st|road|rd|lane|ln|drive"
+            "assure", "locataire", "manager", "agent", "auteur", "author", "member", "membre", "student", "employee", "1", "2",
+            "medecin", "docteur", "veterinaire", "infirmier", "infirmiere", "praticien", "avocat", "notaire", "technicien",
+            "commercial", "interlocuteur", "referent", "signataire", "destinataire", "expediteur", "acheteur", "representant",
+            "gerant", "directeur", "dirigeant", "collaborateur", "stagiaire", "candidat", "intervenant", "formateur", "enseignant",
+            "professeur", "tuteur", "mandataire", "souscripteur", "emprunteur", "payeur", "debiteur", "sender", "recipient",
+            "buyer", "seller", "doctor", "nurse", "teacher", "driver", "chauffeur", "livreur");
+    private static final Pattern STREET = Pattern.compile("^\\d{1,4}(?:\\s*[-–]\\s*\\d{1,4})?\\s*(?:bis|ter|[a-d])?\\s*,?\\s*.*\\b(?:rue|ruelle|avenue|av|bd"
+            + "|boulevard|faubourg|fbg|chauss[ée]e|cit[ée]|hameau|voie|chemin|all[ée]e|impasse|place|quai|route|cours|square|passage"
+            + "|lieu-dit|r[ée]sidence|street|st|road|rd|lane|ln|drive"
             + "|dr|way|court|ct)\\b.*", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
 
     private PersonalDataDetector() {}
@@ -154,6 +158,11 @@ public final class PersonalDataDetector {
             return found(column, PersonalCategory.PHONE, CONTENT_ONLY, share, false, percent(share)
                     + " of the values are ten digits starting like a phone number, without the spacing of one: codes look the same");
         }
+        double loose = share(present, Validators::isLoosePhone);
+        if (hinted && loose >= MOST) {
+            return found(column, PersonalCategory.PHONE, STRONG, loose, true, percent(loose) + " of the values are 8 to 15 digits"
+                    + " written like phone numbers (foreign, or without their leading 0), and the column's name says so");
+        }
         return hinted ? hintOnly(column, PersonalCategory.PHONE, share) : null;
     }
 
@@ -176,20 +185,9 @@ public final class PersonalDataDetector {
      * a time of day are events; dates alone, however old, are at most a low-confidence finding.
      */
     private static Detection birthDate(String column, boolean hinted, List<String> present, LocalDate runDate) {
-        List<LocalDate> dates = new ArrayList<>();
-        int timed = 0;
-        for (String value : present) {
-            var match = DATE_PART.matcher(value);
-            if (!match.find()) {
-                continue;
-            }
-            var time = TIME_OF_DAY.matcher(value);
-            if (time.find(match.end()) && !(isZero(time.group(1)) && isZero(time.group(2)) && isZero(time.group(3)))) {
-                timed++;
-                continue;
-            }
-            toDate(match).ifPresent(dates::add);
-        }
+        DateReadings readings = DateReadings.of(present, runDate);
+        List<LocalDate> dates = readings.dates();
+        int timed = readings.timed();
         double dateShare = present.isEmpty() ? 0 : (double) dates.size() / present.size();
         double timedShare = present.isEmpty() ? 0 : (double) timed / present.size();
         if (timedShare >= HALF) {
@@ -231,7 +229,7 @@ public final class PersonalDataDetector {
         boolean personOnly = PERSON_ONLY_NAME_HINTS.stream().anyMatch(hint -> hasToken(column, hint));
         String figures = percent(shaped) + " of the values are shaped like names of people, " + percent(common) + " hold a common"
                 + " given or family name";
-        if (hinted && shaped >= MOST && (personOnly || common >= SOME_COMMON_NAMES)) {
+        if (hinted && shaped >= MOST && (personOnly || common >= SOME_COMMON_NAMES && !namesAThing(column))) {
             return found(column, PersonalCategory.NAME, personOnly ? CERTAIN : STRONG, shaped, true,
                     "the column's name says it holds names; " + figures);
         }
@@ -300,22 +298,8 @@ public final class PersonalDataDetector {
         return hint.contains("_") ? name.contains(hint) : Arrays.asList(name.split("_")).contains(hint);
     }
 
-    private static java.util.Optional<LocalDate> toDate(java.util.regex.Matcher match) {
-        try {
-            return java.util.Optional.of(match.group(1) != null
-                    ? LocalDate.of(Integer.parseInt(match.group(1)), Integer.parseInt(match.group(2)), Integer.parseInt(match.group(3)))
-                    : LocalDate.of(Integer.parseInt(match.group(6)), Integer.parseInt(match.group(5)), Integer.parseInt(match.group(4))));
-        } catch (java.time.DateTimeException e) {
-            return java.util.Optional.empty();
-        }
-    }
-
     private static int age(LocalDate date, LocalDate runDate) {
         return date.isAfter(runDate) ? -1 : Period.between(date, runDate).getYears();
-    }
-
-    private static boolean isZero(String digits) {
-        return digits == null || Integer.parseInt(digits) == 0;
     }
 
     private static double share(List<String> present, Predicate<String> test) {

@@ -75,8 +75,10 @@ public final class RgpdPlanner {
         String why = declared ? "rgpd.columns[\"" + what + "\"] asks to " + verb(treatment.treatment())
                 : "it looks like " + treatment.category().label() + " (confidence " + treatment.confidence() + ") and would be "
                         + treatment.describe();
-        return "Cannot treat " + what + " as personal data: " + why + ", but it is " + role + ", and a key changed this way"
-                + " can merge rows or break joins. Declare it in rgpd.columns: \"" + what + "\": { treatment: keep, justification:"
+        String risk = role.contains("target") ? "and a target changed this way changes what the models learn"
+                : "and a key changed this way can merge rows or break joins";
+        return "Cannot treat " + what + " as personal data: " + why + ", but it is " + role + ", " + risk
+                + ". Declare it in rgpd.columns: \"" + what + "\": { treatment: keep, justification:"
                 + " \"...why it is not personal or must stay in clear...\" }, or \"" + what + "\": { treatment: pseudonymise }"
                 + " (pseudonyms stay unique and joinable).";
     }

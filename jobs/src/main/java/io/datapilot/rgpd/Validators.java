@@ -14,9 +14,12 @@ public final class Validators {
     private static final Pattern FRENCH_PHONE = Pattern.compile("^(?:(?:\\+|00)33[\\s.-]?(?:\\(0\\))?|0)[1-9](?:[\\s.-]?\\d{2}){4}$");
     private static final Pattern NIR = Pattern.compile("^([12378])(\\d{2})(\\d{2})(\\d{2}|2A|2B)(\\d{3})(\\d{3})(\\d{2})$");
     private static final Pattern IBAN = Pattern.compile("^[A-Z]{2}\\d{2}[A-Z0-9]{11,30}$");
+    private static final Pattern LOOSE_PHONE = Pattern.compile("^\\+?[\\d][\\d\\s.()/-]{6,24}$");
     private static final Pattern CARD = Pattern.compile("^\\d{13,19}$");
     private static final Pattern IPV4 = Pattern.compile("^((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)$");
-    private static final Pattern IPV6 = Pattern.compile("^(?=.*:)[0-9A-Fa-f:]{2,39}$");
+    /** Eight groups of one to four hexadecimal digits, or fewer around one "::" ("10:00:00" is a time, not an address). */
+    private static final Pattern IPV6 = Pattern.compile("^(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}$"
+            + "|^(?=.*::)(?!.*::.*::)(?:[0-9A-Fa-f]{1,4}(?::|$)|:){2,8}$");
     private static final Pattern POSTCODE = Pattern.compile("^((0[1-9]|[1-8]\\d|9[0-5])\\d{3}|(97[1-6]|98[0-9])\\d{2})$");
 
     /** The same patterns for Spark's {@code rlike} (Java regular expressions). */
@@ -28,6 +31,20 @@ public final class Validators {
 
     public static boolean isEmail(String value) {
         return EMAIL.matcher(value.trim()).matches();
+    }
+
+    /**
+     * Any phone number once the column's name says it holds phones: 8 to 15 digits with the usual
+     * separators and an optional "+", as foreign numbers and numbers read from spreadsheet cells
+     * (which lose their leading 0) are written.
+     */
+    public static boolean isLoosePhone(String value) {
+        String trimmed = value.trim();
+        if (!LOOSE_PHONE.matcher(trimmed).matches()) {
+            return false;
+        }
+        long digits = trimmed.chars().filter(Character::isDigit).count();
+        return digits >= 8 && digits <= 15;
     }
 
     public static boolean isFrenchPhone(String value) {
@@ -88,7 +105,7 @@ public final class Validators {
 
     public static boolean isIp(String value) {
         String trimmed = value.trim();
-        return IPV4.matcher(trimmed).matches() || IPV6.matcher(trimmed).matches() && trimmed.chars().filter(c -> c == ':').count() >= 2;
+        return IPV4.matcher(trimmed).matches() || IPV6.matcher(trimmed).matches();
     }
 
     /** A French postcode: five digits starting with a département code (01–95, 971–976, 98x). */

@@ -172,4 +172,37 @@ class PersonalDataDetectorTest {
         }
         return columns;
     }
+
+    /** Review findings: personal columns written the way spreadsheets and other countries write them are still found. */
+    @Test
+    void findsBirthDatesPhonesAndNamesAsSpreadsheetsAndOtherCountriesWriteThem() {
+        for (List<String> written : List.of(List.of("12/31/80", "05/12/75", "1/2/99"), List.of("19800512", "19751231"),
+                List.of("12 mai 1980", "1er mars 1975", "May 12, 1980"), List.of("1980-05-11T22:00:00Z", "1975-12-30T23:00:00Z"
+                        .replace("23:00", "22:00")))) {
+            Detection found = PersonalDataDetector.detect("date_naissance", written, RUN).get(0);
+            assertThat(found.category()).as(written.toString()).isEqualTo(PersonalCategory.BIRTH_DATE);
+            assertThat(found.confidence()).as(written.toString()).isGreaterThanOrEqualTo(PersonalDataDetector.HIGH);
+        }
+        assertThat(PersonalDataDetector.detect("date_naissance", List.of("1980-05-12T08:15:00", "1975-12-30T17:40:00"), RUN).get(0)
+                .confidence()).isLessThan(PersonalDataDetector.HIGH);
+        Detection phones = PersonalDataDetector.detect("telephone", List.of("612345678", "+32 2 123 45 67", "145678912"), RUN).get(0);
+        assertThat(phones.category()).isEqualTo(PersonalCategory.PHONE);
+        assertThat(phones.confidence()).isGreaterThanOrEqualTo(PersonalDataDetector.HIGH);
+        Detection lowerCase = PersonalDataDetector.detect("prenom", List.of("camille", "le\u0301a", "jean-pierre"), RUN).get(0);
+        assertThat(lowerCase.category()).isEqualTo(PersonalCategory.NAME);
+        assertThat(lowerCase.confidence()).isGreaterThanOrEqualTo(PersonalDataDetector.HIGH);
+        Detection streets = PersonalDataDetector.detect("adresse", List.of("12-14 rue des Lilas", "3, faubourg Saint-Honoré",
+                "7 bis chaussée de la Madeleine"), RUN).get(0);
+        assertThat(streets.category()).isEqualTo(PersonalCategory.ADDRESS);
+        assertThat(streets.confidence()).isGreaterThanOrEqualTo(PersonalDataDetector.HIGH);
+    }
+
+    @Test
+    void leavesTimesOfDayAndStreetNamesAlone() {
+        assertThat(PersonalDataDetector.detect("heure", List.of("10:00:00", "01:23:45", "23:59:00"), RUN)).isEmpty();
+        assertThat(Validators.isIp("fe80::1")).isTrue();
+        assertThat(Validators.isIp("2001:0db8:85a3:0000:0000:8a2e:0370:7334")).isTrue();
+        List<Detection> streets = PersonalDataDetector.detect("nom_rue", List.of("Victor Hugo", "Jean Jaurès", "Émile Zola"), RUN);
+        assertThat(streets.isEmpty() || streets.get(0).confidence() < PersonalDataDetector.HIGH).as(streets.toString()).isTrue();
+    }
 }
