@@ -140,4 +140,21 @@ class LookAlikeColumnsTest {
         assertThat(counts.getLong(1)).isEqualTo(5);
         assertThat(counts.getInt(2)).isEqualTo(64);
     }
+
+    @Test
+    void aJoinPseudonymisedOnOneSideOnlyStopsBeforeAnythingIsWritten(@TempDir Path folder) throws IOException {
+        Path clinic = Paths.resource("datasets/clinique");
+        Path config = folder.resolve("pipeline.yaml");
+        Files.writeString(config, Files.readString(clinic.resolve("pipeline.yaml"))
+                .replace("base_dir: .", "base_dir: " + clinic)
+                .replace("  demo_key: true\n  columns:\n", "  demo_key: true\n  columns:\n"
+                        + "    animaux.identifiant_animal: { treatment: pseudonymise }\n"));
+        Path warehouse = folder.resolve("warehouse");
+        Outcome outcome = datapilot("ingest", "--config", config.toString(), "--run-date", DATE, "--warehouse", warehouse.toString());
+        assertThat(outcome.code()).as(outcome.err()).isEqualTo(2);
+        assertThat(outcome.err()).contains("Cannot join consultations to animaux: animaux.identifiant_animal is pseudonymised but"
+                + " consultations.animal is not").contains("\"consultations.animal\": { treatment: pseudonymise }")
+                .contains("Nothing was written");
+        assertThat(warehouse.resolve("bronze")).doesNotExist();
+    }
 }
