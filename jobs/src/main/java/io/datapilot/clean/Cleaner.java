@@ -16,7 +16,6 @@ import static org.apache.spark.sql.functions.when;
 
 import io.datapilot.core.DatapilotException;
 import io.datapilot.core.ErrorKind;
-import io.datapilot.core.config.SourceConfig;
 import io.datapilot.core.config.CleanConfig;
 import io.datapilot.core.config.CleanConfig.AnomalyPolicy;
 import io.datapilot.core.config.ColumnCleaningConfig;
@@ -89,7 +88,7 @@ final class Cleaner {
     Result clean(Dataset<Row> bronze) {
         // the generated key (key: auto) numbers the rows: two identical observations differ only by it
         List<StructField> fields = Arrays.stream(bronze.schema().fields()).filter(field -> !Profiler.BOOKKEEPING.contains(field.name()))
-                .filter(field -> !field.metadata().contains(SourceConfig.GENERATED_KEY_METADATA))
+                .filter(field -> !Profiler.isGeneratedKey(field))
                 .toList();
         checkConfiguredColumns(fields);
         // built before any Spark job, so that a placeholder the column's type cannot hold stops the stage at once

@@ -8,7 +8,7 @@ import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.translate;
 import static org.apache.spark.sql.functions.trim;
 
-import java.text.Normalizer;
+import io.datapilot.core.text.Months;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +31,7 @@ import org.apache.spark.sql.functions;
  */
 final class MonthNames {
     /** Every accepted spelling once accents and dots are removed, with its month number. */
-    static final Map<String, Integer> MONTHS = months();
+    static final Map<String, Integer> MONTHS = Months.SPELLINGS;
 
     private static final String ACCENTED = "àâäáéèêëíîïóôöúûüùÿç";
     private static final String PLAIN = "aaaaeeeeiiiooouuuuyc";
@@ -44,28 +44,6 @@ final class MonthNames {
 
     private MonthNames() {}
 
-    private static Map<String, Integer> months() {
-        String[][] spellings = {
-                {"janvier", "janv", "jan", "january"},
-                {"fevrier", "fevr", "fev", "feb", "february"},
-                {"mars", "mar", "march"},
-                {"avril", "avr", "apr", "april"},
-                {"mai", "may"},
-                {"juin", "jun", "june"},
-                {"juillet", "juil", "juill", "jul", "july"},
-                {"aout", "aug", "august"},
-                {"septembre", "sept", "sep", "september"},
-                {"octobre", "oct", "october"},
-                {"novembre", "nov", "november"},
-                {"decembre", "dec", "december"}};
-        Map<String, Integer> months = new LinkedHashMap<>();
-        for (int month = 0; month < spellings.length; month++) {
-            for (String spelling : spellings[month]) {
-                months.put(spelling, month + 1);
-            }
-        }
-        return Map.copyOf(months);
-    }
 
     /** Whether a date pattern has a month written as text ({@code MMM} or {@code MMMM}, outside quotes). */
     static boolean inPattern(String format) {
@@ -84,7 +62,7 @@ final class MonthNames {
             if (c == '\'') {
                 int end = format.indexOf('\'', i + 1);
                 String literal = end < 0 ? format.substring(i + 1) : format.substring(i + 1, end);
-                String normalised = separatorsToSpaces(withoutAccents(literal.toLowerCase(Locale.ROOT)));
+                String normalised = separatorsToSpaces(Months.withoutAccents(literal.toLowerCase(Locale.ROOT)));
                 pattern.append(literal.isEmpty() ? "''" : normalised.isBlank() ? normalised : "'" + normalised + "'");
                 i = end < 0 ? format.length() : end + 1;
             } else if (format.startsWith("MMM", i)) {
@@ -116,10 +94,6 @@ final class MonthNames {
             entries.add(lit(String.valueOf(month)));
         });
         return functions.map(entries.toArray(Column[]::new));
-    }
-
-    private static String withoutAccents(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
     }
 
     private static String separatorsToSpaces(String text) {

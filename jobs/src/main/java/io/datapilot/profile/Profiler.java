@@ -68,6 +68,12 @@ import scala.jdk.javaapi.CollectionConverters;
 public final class Profiler {
     /** Columns ingestion adds to every table: not data, not profiled. */
     public static final Set<String> BOOKKEEPING = Set.of("_source_file", "_row_number", "_ingested_at", "_run_date");
+
+    /** The generated row key (key: auto): it numbers the rows, so it is no data to compare rows by. */
+    public static boolean isGeneratedKey(StructField field) {
+        return field.metadata().contains(io.datapilot.core.config.SourceConfig.GENERATED_KEY_METADATA);
+    }
+
     private static final int VALUES_SEEN = 200;
     /** Frequency rows, per key: k, groups, cells, repeated, quartiles, top. */
     private static final scala.collection.immutable.Seq<String> ON_KEY = CollectionConverters.asScala(List.of("k")).toList();
@@ -243,8 +249,8 @@ public final class Profiler {
             if (field.dataType() instanceof MapType) {
                 continue;
             }
-            if (!field.metadata().contains(io.datapilot.core.config.SourceConfig.GENERATED_KEY_METADATA)) {
-                // the generated key numbers the rows: two identical observations differ only by it
+            if (!isGeneratedKey(field)) {
+                // two identical observations differ only by their generated key
                 hashed.add(value);
             }
             Column text = field.dataType() instanceof ArrayType || field.dataType() instanceof StructType

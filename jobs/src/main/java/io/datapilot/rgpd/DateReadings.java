@@ -1,6 +1,6 @@
 package io.datapilot.rgpd;
 
-import java.text.Normalizer;
+import io.datapilot.core.text.Months;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -29,19 +29,7 @@ record DateReadings(List<LocalDate> dates, int timed) {
     private static final Pattern COMPACT = Pattern.compile("^(\\d{4})(\\d{2})(\\d{2})$");
     private static final Pattern DAY_MONTH_NAME = Pattern.compile("^(1er|\\d{1,2})\\s+([a-z]+)\\.?,?\\s+(\\d{4})$");
     private static final Pattern MONTH_NAME_DAY = Pattern.compile("^([a-z]+)\\.?\\s+(\\d{1,2}),?\\s+(\\d{4})$");
-    private static final Map<String, Integer> MONTHS = Map.ofEntries(
-            Map.entry("jan", 1), Map.entry("janv", 1), Map.entry("janvier", 1), Map.entry("january", 1),
-            Map.entry("fev", 2), Map.entry("fevr", 2), Map.entry("fevrier", 2), Map.entry("feb", 2), Map.entry("february", 2),
-            Map.entry("mar", 3), Map.entry("mars", 3), Map.entry("march", 3),
-            Map.entry("avr", 4), Map.entry("avril", 4), Map.entry("apr", 4), Map.entry("april", 4),
-            Map.entry("mai", 5), Map.entry("may", 5),
-            Map.entry("juin", 6), Map.entry("jun", 6), Map.entry("june", 6),
-            Map.entry("juil", 7), Map.entry("juillet", 7), Map.entry("jul", 7), Map.entry("july", 7),
-            Map.entry("aou", 8), Map.entry("aout", 8), Map.entry("aug", 8), Map.entry("august", 8),
-            Map.entry("sep", 9), Map.entry("sept", 9), Map.entry("septembre", 9), Map.entry("september", 9),
-            Map.entry("oct", 10), Map.entry("octobre", 10), Map.entry("october", 10),
-            Map.entry("nov", 11), Map.entry("novembre", 11), Map.entry("november", 11),
-            Map.entry("dec", 12), Map.entry("decembre", 12), Map.entry("december", 12));
+    private static final Map<String, Integer> MONTHS = Months.SPELLINGS;
 
     DateReadings {
         dates = List.copyOf(dates);
@@ -128,7 +116,6 @@ record DateReadings(List<LocalDate> dates, int timed) {
     }
 
     private static String plain(String value) {
-        String decomposed = Normalizer.normalize(value.trim(), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        return decomposed.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        return Months.withoutAccents(value.trim()).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
     }
 }

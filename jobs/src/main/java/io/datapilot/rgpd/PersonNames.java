@@ -1,5 +1,6 @@
 package io.datapilot.rgpd;
 
+import io.datapilot.core.text.Months;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -55,8 +56,8 @@ final class PersonNames {
     }
 
     /**
-     * Starts with a title ("Dr Petit", "Mme Colin") or a common given name ("Léa Colin"), or every
-     * word is a common name ("Martin", "Colin Léa").
+     * Starts with a title ("Dr Durand", "Mme Martin") or a common given name ("Jeanne Martin"), or every
+     * word is a common name ("Martin", "Martin Jeanne").
      */
     static boolean holdsCommonName(String value) {
         List<String> words = Arrays.stream(value.trim().split("[\\s-]+")).map(PersonNames::plain).filter(word -> !word.isEmpty()).toList();
@@ -71,8 +72,7 @@ final class PersonNames {
 
     /** Lower case, accents removed. */
     static String plain(String text) {
-        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        return decomposed.toLowerCase(Locale.ROOT).replaceAll("[^a-z'-]", "");
+        return Months.withoutAccents(text).toLowerCase(Locale.ROOT).replaceAll("[^a-z'-]", "");
     }
 
     private static Set<String> load(String resource) {

@@ -36,7 +36,7 @@ public final class PersonalDataDetector {
     private static final double HINT_ONLY = 0.4;
     private static final double MOST = 0.8;
     private static final double HALF = 0.5;
-    /** Full names of people without a hint in the column's name ("Léa Colin"): high, but below a hinted finding. */
+    /** Full names of people without a hint in the column's name ("Jeanne Martin"): high, but below a hinted finding. */
     private static final double COMMON_NAMES_ONLY = 0.85;
     /** A generic name hint on values shaped like names, none of them common: low, raised by a first-name column beside it. */
     private static final double SHAPED_NAMES = 0.6;
@@ -221,7 +221,7 @@ public final class PersonalDataDetector {
     /**
      * A person-only hint ("prenom") with values shaped like names is enough; "nom" or "name" also
      * needs common given or family names among the values (shops, airports and products have names
-     * too); without any hint, mostly common names ("Léa Colin") are needed.
+     * too); without any hint, mostly common names ("Jeanne Martin") are needed.
      */
     private static Detection personName(String column, boolean hinted, List<String> present) {
         double shaped = share(present, PersonNames::hasShape);

@@ -34,15 +34,7 @@ class PersonalDataDetectorTest {
 
     @Test
     void findsValidIdentityAndPaymentNumbersButNotLookAlikes() throws IOException {
-        List<String> lines = Files.readAllLines(Paths.resource("datasets/identites/identites.csv"), StandardCharsets.UTF_8);
-        String[] header = lines.get(0).split(";");
-        Map<String, List<String>> columns = new HashMap<>();
-        for (String line : lines.subList(1, lines.size())) {
-            String[] fields = line.split(";");
-            for (int i = 0; i < header.length; i++) {
-                columns.computeIfAbsent(header[i], key -> new ArrayList<>()).add(fields[i]);
-            }
-        }
+        Map<String, List<String>> columns = csvColumns("datasets/identites/identites.csv");
         Set<String> detected = detectedAbove(columns, PersonalDataDetector.HIGH);
         Set<String> expected = Set.of("securite_sociale=nir", "iban=iban", "carte=card", "ip_poste=ip");
         // code_article: 16 digits failing Luhn; reference: 15 random digits (a NIR look-alike)
@@ -177,8 +169,7 @@ class PersonalDataDetectorTest {
     @Test
     void findsBirthDatesPhonesAndNamesAsSpreadsheetsAndOtherCountriesWriteThem() {
         for (List<String> written : List.of(List.of("12/31/80", "05/12/75", "1/2/99"), List.of("19800512", "19751231"),
-                List.of("12 mai 1980", "1er mars 1975", "May 12, 1980"), List.of("1980-05-11T22:00:00Z", "1975-12-30T23:00:00Z"
-                        .replace("23:00", "22:00")))) {
+                List.of("12 mai 1980", "1er mars 1975", "May 12, 1980"), List.of("1980-05-11T22:00:00Z", "1975-12-30T22:00:00Z"))) {
             Detection found = PersonalDataDetector.detect("date_naissance", written, RUN).get(0);
             assertThat(found.category()).as(written.toString()).isEqualTo(PersonalCategory.BIRTH_DATE);
             assertThat(found.confidence()).as(written.toString()).isGreaterThanOrEqualTo(PersonalDataDetector.HIGH);
