@@ -92,7 +92,6 @@ public final class LocalScorer {
         } else if (model instanceof ScorerFile.Perceptron perceptron) {
             return new PerceptronPredictor(perceptron, size, labels);
         }
-        throw new DatapilotException(ErrorKind.CONFIG, "Cannot load the scorer of " + directory
-                + ": KNN models are not supported by this local scorer yet; score them with Spark");
+        return KnnPredictor.of((ScorerFile.Knn) model, size, labels, directory);
     }
 }

@@ -3,6 +3,8 @@ package io.datapilot.ml.scorer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.datapilot.ml.features.FeaturePipeline;
+import io.datapilot.ml.knn.KnnClassifier;
+import io.datapilot.ml.knn.KnnRegressor;
 import io.datapilot.ml.scorer.export.ScorerExport;
 import io.datapilot.testing.TestSpark;
 import java.nio.file.Path;
@@ -104,8 +106,30 @@ class LocalScorerEquivalenceTest {
         threeClasses(new MultilayerPerceptronClassifier().setLayers(new int[] {size, 6, 3}).setMaxIter(60).setSeed(3), true);
     }
 
+    @Test
+    void knnClassifier() {
+        classification(new KnnClassifier().setK(7).setFeaturesCol(FeaturePipeline.FEATURES).setLabelCol("cible_trois"),
+                "cible_trois", List.of("bas", "moyen", "haut"), true);
+    }
+
+    @Test
+    void knnClassifierWeightedByManhattanDistance() {
+        classification(new KnnClassifier().setK(5).setDistance("manhattan").setWeighting("distance")
+                .setFeaturesCol(FeaturePipeline.FEATURES).setLabelCol("cible_binaire"), "cible_binaire", List.of("non", "oui"), true);
+    }
+
+    @Test
+    void knnRegressor() {
+        regression(new KnnRegressor().setK(5).setWeighting("distance").setFeaturesCol(FeaturePipeline.FEATURES)
+                .setLabelCol("cible_nombre"), true);
+    }
+
     private void regression(Predictor<?, ?, ?> model, boolean scaled) {
-        Compared compared = compare(model, "cible_nombre", ScorerFile.REGRESSION, List.of(), scaled);
+        regression((PipelineStage) model.setFeaturesCol(FeaturePipeline.FEATURES).setLabelCol("cible_nombre"), scaled);
+    }
+
+    private void regression(PipelineStage model, boolean scaled) {
+        Compared compared = compare(model, ScorerFile.REGRESSION, List.of(), scaled);
         for (int i = 0; i < compared.rows.size(); i++) {
             double expected = compared.rows.get(i).getDouble(0);
             Prediction actual = compared.scored.get(i);
@@ -125,7 +149,11 @@ class LocalScorerEquivalenceTest {
     }
 
     private void classification(Predictor<?, ?, ?> model, String target, List<String> labels, boolean scaled) {
-        Compared compared = compare(model, target, ScorerFile.CLASSIFICATION, labels, scaled);
+        classification((PipelineStage) model.setFeaturesCol(FeaturePipeline.FEATURES).setLabelCol(target), target, labels, scaled);
+    }
+
+    private void classification(PipelineStage model, String target, List<String> labels, boolean scaled) {
+        Compared compared = compare(model, ScorerFile.CLASSIFICATION, labels, scaled);
         for (int i = 0; i < compared.rows.size(); i++) {
             Row row = compared.rows.get(i);
             Prediction actual = compared.scored.get(i);
@@ -144,9 +172,9 @@ class LocalScorerEquivalenceTest {
 
     private record Compared(List<Row> rows, List<Prediction> scored) {}
 
-    private Compared compare(Predictor<?, ?, ?> model, String target, String task, List<String> labels, boolean scaled) {
+    private Compared compare(PipelineStage model, String task, List<String> labels, boolean scaled) {
         List<PipelineStage> stages = new ArrayList<>(FeaturePipeline.stages(ScorerFixtures.FEATURES, scaled));
-        stages.add(model.setFeaturesCol(FeaturePipeline.FEATURES).setLabelCol(target));
+        stages.add(model);
         PipelineModel fitted = new Pipeline().setStages(stages.toArray(PipelineStage[]::new)).fit(TRAIN);
         ScorerExport.write(SPARK, fitted, ScorerFixtures.FEATURES, task, labels, folder.toString());
         LocalScorer scorer = LocalScorer.load(folder);

@@ -1,7 +1,13 @@
 package io.datapilot.ml.scorer.export;
 
+import io.datapilot.ml.knn.KnnClassificationModel;
+import io.datapilot.ml.knn.KnnRegressionModel;
 import io.datapilot.ml.scorer.ScorerFile;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,8 +37,20 @@ import org.apache.spark.ml.tree.Split;
 final class ModelExport {
     private ModelExport() {}
 
+    static final String KNN_FILE = "knn.bin";
+
     static ScorerFile.Model describe(Transformer model, String task, List<String> labels) {
         boolean classification = ScorerFile.CLASSIFICATION.equals(task);
+        if (model instanceof KnnClassificationModel knn) {
+            checkKnnTask(classification, true, knn.numClasses(), labels);
+            return new ScorerFile.Knn(knn.getK(), knn.distanceKind().configName(), knn.weightingKind().configName(),
+                    knn.trainingLabels().length, knn.numFeatures(), knn.numClasses(), KNN_FILE);
+        }
+        if (model instanceof KnnRegressionModel knn) {
+            checkKnnTask(classification, false, 0, labels);
+            return new ScorerFile.Knn(knn.getK(), knn.distanceKind().configName(), knn.weightingKind().configName(),
+                    knn.trainingLabels().length, knn.numFeatures(), 0, KNN_FILE);
+        }
         if (classification != (model instanceof ClassificationModel<?, ?>)) {
             throw new IllegalArgumentException("Invalid task '" + task + "' for a " + model.getClass().getSimpleName()
                     + "; give classification for a classifier and regression for a regressor");
@@ -92,12 +110,45 @@ final class ModelExport {
         }
         throw new IllegalArgumentException("Cannot export a " + model.getClass().getSimpleName() + " to the local scorer:"
                 + " it supports linear and logistic regression, decision trees, random forests, gradient-boosted trees"
-                + " and multilayer perceptrons");
+                + ", multilayer perceptrons and KNN");
     }
 
-    /** Files a model keeps beside scorer.json; none for the models above. */
+    /** Files a model keeps beside scorer.json: the training set of a KNN model. */
     static void writeSideFiles(FileSystem fs, Path folder, Transformer model) throws IOException {
-        // nothing yet
+        if (model instanceof KnnClassificationModel knn) {
+            writeKnn(fs, new Path(folder, KNN_FILE), knn.trainingMatrix(), knn.numFeatures(), knn.trainingLabels());
+        } else if (model instanceof KnnRegressionModel knn) {
+            writeKnn(fs, new Path(folder, KNN_FILE), knn.trainingMatrix(), knn.numFeatures(), knn.trainingLabels());
+        }
+    }
+
+    /** knn.bin, little-endian: int32 rows, int32 features, the matrix row-major, the labels (float64). */
+    private static void writeKnn(FileSystem fs, Path path, double[] matrix, int features, double[] labels) throws IOException {
+        try (OutputStream out = new BufferedOutputStream(fs.create(path, true), 1 << 16)) {
+            ByteBuffer buffer = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
+            buffer.putInt(labels.length).putInt(features);
+            for (double[] values : List.of(matrix, labels)) {
+                for (double value : values) {
+                    if (buffer.remaining() < Double.BYTES) {
+                        out.write(buffer.array(), 0, buffer.position());
+                        buffer.clear();
+                    }
+                    buffer.putDouble(value);
+                }
+            }
+            out.write(buffer.array(), 0, buffer.position());
+        }
+    }
+
+    private static void checkKnnTask(boolean classification, boolean classifier, int classes, List<String> labels) {
+        if (classification != classifier) {
+            throw new IllegalArgumentException("Invalid task for a KNN " + (classifier ? "classifier" : "regressor")
+                    + "; give classification for a classifier and regression for a regressor");
+        }
+        if (classifier && labels.size() != classes) {
+            throw new IllegalArgumentException("Invalid labels: the classifier has " + classes + " classes but "
+                    + labels.size() + " labels were given; give one label per class index 0.." + (classes - 1));
+        }
     }
 
     private static ScorerFile.Trees trees(String ensemble, int classes, double[] weights, List<Node> roots) {
