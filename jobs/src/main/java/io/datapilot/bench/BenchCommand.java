@@ -45,14 +45,26 @@ public final class BenchCommand extends DatapilotCommand {
         queries,
         queries_liquid,
         stats,
-        knn
+        knn,
+        scorer
     }
+
+    @Option(names = "--calls", defaultValue = "100000", description = "scorer suite: measured local scorer calls per"
+            + " model (default ${DEFAULT-VALUE}).")
+    int calls;
+
+    @Option(names = "--spark-calls", defaultValue = "50", description = "scorer suite: measured Spark one-row transforms"
+            + " per model (default ${DEFAULT-VALUE}).")
+    int sparkCalls;
 
     @Override
     protected int run(RunContext context) {
         try {
             if (suite == Suite.knn) {
                 return runKnn(context);
+            }
+            if (suite == Suite.scorer) {
+                return scorer(context);
             }
             Path dataset = IngestBenchmark.ensureData(data, rows, context.err());
             Path scratch = Files.createTempDirectory("datapilot-bench");
@@ -63,6 +75,7 @@ public final class BenchCommand extends DatapilotCommand {
                 case queries_liquid -> new QueriesBenchmark(context.spark(), dataset, context.err(), true).run(runs, warmups);
                 case stats -> new StatsBenchmark(context.spark(), dataset, context.err()).run(runs, warmups);
                 case knn -> throw new IllegalStateException("knn runs apart");
+                case scorer -> throw new IllegalStateException("measured by scorer()");
             };
             String title = switch (suite) {
                 case ingest -> "Ingestion (issue 2)";
@@ -71,6 +84,7 @@ public final class BenchCommand extends DatapilotCommand {
                 case queries_liquid -> "Query times, tuned with liquid clustering vs untuned tables (issue 4)";
                 case stats -> "Statistics (issue 5)";
                 case knn -> "K nearest neighbours";
+                case scorer -> throw new IllegalStateException("measured by scorer()");
             };
             String section = BenchmarkReport.section(suite.name(), title,
                     io.datapilot.core.text.Numbers.count(rows) + " generated order lines (seed "
@@ -93,6 +107,18 @@ public final class BenchCommand extends DatapilotCommand {
         String section = BenchmarkReport.section(suite.name(), "K nearest neighbours vs scikit-learn",
                 KnnBenchmark.DATASET + ", Spark " + context.spark().version() + " master " + context.spark().sparkContext().master(),
                 runs, warmups, comparisons);
+        BenchmarkReport.write(report, suite.name(), section);
+        context.out().print(section);
+        return 0;
+    }
+
+    /** One-row scoring: no generated order lines, its own table of latencies. */
+    private int scorer(RunContext context) throws IOException {
+        Path scratch = Files.createTempDirectory("datapilot-bench-scorer");
+        List<ScorerBenchmark.Measure> measures = new ScorerBenchmark(context.spark(), context.err())
+                .run(calls, sparkCalls, scratch);
+        String section = ScorerBenchmark.section(measures, calls, sparkCalls, context.spark().version(),
+                context.spark().sparkContext().master());
         BenchmarkReport.write(report, suite.name(), section);
         context.out().print(section);
         return 0;

@@ -128,6 +128,16 @@ public final class FeaturePipeline {
         return found.get(0);
     }
 
+    /** The SQL of the prepare stage for a feature list: a fitted pipeline's own can be checked against it. */
+    public static String prepareStatement(List<Feature> features) {
+        return prepareStatement(FeatureLayout.of(features));
+    }
+
+    /** The column the assembler writes: {@link #FEATURES}, or the scaler's input when scaled. */
+    public static String assembledColumn(boolean scaled) {
+        return scaled ? ASSEMBLED : FEATURES;
+    }
+
     static String prepareStatement(FeatureLayout layout) {
         List<String> expressions = new ArrayList<>();
         for (FeatureLayout.Prepared prepared : layout.numeric()) {
