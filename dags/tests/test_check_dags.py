@@ -66,10 +66,10 @@ class DagChecksTest(unittest.TestCase):
     def test_a_catalog_stage_without_a_task_fails(self) -> None:
         self.nightly()
         stages = self.catalog()
-        stages.append({"name": "train", "group": "analysis", "description": "model training", "command": "train",
-                       "options": ["--config", "--run-date"], "depends_on": ["stats"], "inputs": [], "outputs": []})
+        stages.append({"name": "governance", "group": "governance", "description": "project KPIs", "command": "governance",
+                       "options": ["--config", "--run-date"], "depends_on": ["train"], "inputs": [], "outputs": []})
         self.write_catalog(stages)
-        self.assertProblem("stage train of the catalog has no task", self.problems())
+        self.assertProblem("stage governance of the catalog has no task", self.problems())
 
     def test_a_stale_copy_of_the_catalog_fails(self) -> None:
         self.nightly()

@@ -46,7 +46,8 @@ public final class BenchCommand extends DatapilotCommand {
         queries_liquid,
         stats,
         knn,
-        scorer
+        scorer,
+        cv_parallelism
     }
 
     @Option(names = "--calls", defaultValue = "100000", description = "scorer suite: measured local scorer calls per"
@@ -66,6 +67,9 @@ public final class BenchCommand extends DatapilotCommand {
             if (suite == Suite.scorer) {
                 return scorer(context);
             }
+            if (suite == Suite.cv_parallelism) {
+                return cvParallelism(context);
+            }
             Path dataset = IngestBenchmark.ensureData(data, rows, context.err());
             Path scratch = Files.createTempDirectory("datapilot-bench");
             List<Comparison> comparisons = switch (suite) {
@@ -76,6 +80,7 @@ public final class BenchCommand extends DatapilotCommand {
                 case stats -> new StatsBenchmark(context.spark(), dataset, context.err()).run(runs, warmups);
                 case knn -> throw new IllegalStateException("knn runs apart");
                 case scorer -> throw new IllegalStateException("measured by scorer()");
+                case cv_parallelism -> throw new IllegalStateException("measured by cvParallelism()");
             };
             String title = switch (suite) {
                 case ingest -> "Ingestion (issue 2)";
@@ -85,6 +90,7 @@ public final class BenchCommand extends DatapilotCommand {
                 case stats -> "Statistics (issue 5)";
                 case knn -> "K nearest neighbours";
                 case scorer -> throw new IllegalStateException("measured by scorer()");
+                case cv_parallelism -> throw new IllegalStateException("measured by cvParallelism()");
             };
             String section = BenchmarkReport.section(suite.name(), title,
                     io.datapilot.core.text.Numbers.count(rows) + " generated order lines (seed "
@@ -119,6 +125,18 @@ public final class BenchCommand extends DatapilotCommand {
                 .run(calls, sparkCalls, scratch);
         String section = ScorerBenchmark.section(measures, calls, sparkCalls, context.spark().version(),
                 context.spark().sparkContext().master());
+        BenchmarkReport.write(report, suite.name(), section);
+        context.out().print(section);
+        return 0;
+    }
+
+    /** The grid search on the bundled sample, parallelism 2 vs 1: its own data (the sample), no order lines. */
+    private int cvParallelism(RunContext context) throws IOException {
+        List<Comparison> comparisons = new CvParallelismBenchmark(context.spark(), data, context.configPath(), context.err())
+                .run(runs, warmups);
+        String section = BenchmarkReport.section(suite.name(), "Grid search: parallelism 2 vs 1",
+                "the bundled sample (conf/pipeline.yaml) loaded once, Spark " + context.spark().version() + " master "
+                        + context.spark().sparkContext().master(), runs, warmups, comparisons);
         BenchmarkReport.write(report, suite.name(), section);
         context.out().print(section);
         return 0;

@@ -32,7 +32,7 @@ import org.apache.spark.sql.Row;
  */
 final class Explanations {
     /** One figure of a model, in long format (gold.model_details). */
-    record Detail(String target, String model, String section, String item, String item2, double value) {}
+    public record Detail(String target, String model, String section, String item, String item2, double value) {}
 
     /** The metric of one group of the sensitive attribute, on the test rows. */
     record Group(String group, long rows, double metric, double positiveRate) {}

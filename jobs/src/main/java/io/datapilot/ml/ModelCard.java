@@ -72,16 +72,21 @@ final class ModelCard {
         }
         md.append('\n');
         if (!importances.isEmpty()) {
-            boolean coefficients = importances.get(0).section().equals("coefficient");
-            md.append("## ").append(coefficients ? "Coefficients standardisés (les plus forts)" : "Importance des variables (arbres)")
-                    .append("\n\n| Variable | ").append(coefficients ? "Coefficient" : "Importance").append(" |\n|---|---|\n");
+            String section = importances.get(0).section();
+            String heading = switch (section) {
+                case "coefficient" -> "Coefficients standardisés (les plus forts)";
+                case "permutation" -> "Importance par permutation (perte de la métrique quand la variable est mélangée, lignes de test)";
+                default -> "Importance des variables (arbres)";
+            };
+            md.append("## ").append(heading).append("\n\n| Variable | ").append(section.equals("coefficient") ? "Coefficient"
+                    : "Importance").append(" |\n|---|---|\n");
             importances.stream().sorted(Comparator.comparingDouble((Detail detail) -> -Math.abs(detail.value()))).limit(15)
                     .forEach(detail -> md.append("| ").append(detail.item()).append(detail.item2().isEmpty() ? "" : " (" + detail.item2() + ")")
                             .append(" | ").append(Numbers.decimal(detail.value(), 4)).append(" |\n"));
             md.append('\n');
         } else {
-            md.append("## Importance des variables\n\nCe modèle (").append(chosen.kind().label()).append(") n'a ni coefficients ni"
-                    + " importances d'arbre : voir l'importance par permutation dans le rapport quand elle est calculée.\n\n");
+            md.append("## Importance des variables\n\nAucune importance n'a pu être calculée pour ce modèle (").append(chosen.kind().label())
+                    .append(").\n\n");
         }
         md.append("## Équité\n\n");
         if (fairness == null) {

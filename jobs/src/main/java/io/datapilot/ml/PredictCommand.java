@@ -76,7 +76,9 @@ public final class PredictCommand extends DatapilotCommand {
         String folder = folder(spark, context.warehouse(), config.dataset().name());
         JsonNode model = readJson(spark, folder + "/" + ModelStore.MODEL_JSON);
         PipelineModel pipeline = ModelStore.loadPipeline(folder);
-        Dataset<Row> rows = rows(context, config);
+        Map<String, String> types = new java.util.HashMap<>();
+        model.get("features").forEach(feature -> types.put(feature.get("column").asText(), ingestionType(feature.get("type").asText())));
+        Dataset<Row> rows = rows(context, config, types);
         List<String> missing = new ArrayList<>();
         List<Column> typed = new ArrayList<>();
         List<String> present = Arrays.asList(rows.columns());
@@ -124,6 +126,10 @@ public final class PredictCommand extends DatapilotCommand {
         }
         Dataset<Row> result = scored.select(out.toArray(Column[]::new));
         long count = write(result, output);
+        // the scratch warehouse held the input as ingested (personal data treated); its counts were printed
+        if (Files.exists(scratch())) {
+            deleteQuietly(scratch());
+        }
         context.err().println("[predict] " + Numbers.count(count) + " rows scored by " + model.get("model").asText() + " (version "
                 + model.get("version").asText() + ", " + folder + ") → " + output);
         return 0;
@@ -169,7 +175,7 @@ public final class PredictCommand extends DatapilotCommand {
     }
 
     /** A table of the warehouse, or a file read by the ingestion into a scratch warehouse. */
-    private Dataset<Row> rows(RunContext context, PipelineConfig config) {
+    private Dataset<Row> rows(RunContext context, PipelineConfig config, Map<String, String> types) {
         SparkSession spark = context.spark();
         if (input.matches("(bronze|audit|silver|gold|governance)\\.[A-Za-z0-9_]+") && !Files.exists(Path.of(input))) {
             String path = QueryCatalog.path(config, context.warehouse(), input);
@@ -192,15 +198,57 @@ public final class PredictCommand extends DatapilotCommand {
         RgpdConfig scratchRgpd = new RgpdConfig(rgpd.controller(), rgpd.purpose(), rgpd.legalBasis(), rgpd.peopleCategories(),
                 rgpd.recipients(), rgpd.transfers(), rgpd.retention(), rgpd.securityMeasures(), rgpd.accessControl(),
                 rgpd.erasureProcedure(), rgpd.keyEnv(), rgpd.keyFile(), rgpd.demoKey(), rgpd.minConfidence(), rgpd.onUncertain(), Map.of());
-        Path scratch = Path.of(output).toAbsolutePath().normalize().resolveSibling("." + Path.of(output).getFileName() + ".ingest");
+        Path scratch = scratch();
+        if (Files.exists(scratch)) {
+            // left by an interrupted run: each scoring starts from an empty scratch warehouse
+            deleteQuietly(scratch);
+        }
         PipelineConfig one = new PipelineConfig(config.project(), config.baseDir(), scratch.toString(), config.spark(),
                 scratch.resolve("reports").toString(), List.of(source), null, scratchRgpd, config.profile(), config.qualityGate(),
                 config.clean(), config.load(), config.stats(), config.train(), config.report());
+        // the model's features get the types it learnt them with; every other column is read as text and kept as it is
+        io.datapilot.core.config.ConfigProblems problems = new io.datapilot.core.config.ConfigProblems("--input " + input);
+        Map<String, io.datapilot.ingest.inspect.SourceInspection> inspections = io.datapilot.ingest.inspect.SourceInspector.inspectAll(one,
+                io.datapilot.core.fs.HadoopConfigs.from(one), problems);
+        problems.throwIfAny();
+        Map<String, io.datapilot.core.config.ColumnConfig> columns = new java.util.LinkedHashMap<>();
+        for (io.datapilot.ingest.inspect.SourceInspection.OriginalColumn column : inspections.get(source.name()).columns()) {
+            String name = io.datapilot.ingest.SourcePlan.normalisedPath(column.path());
+            columns.put(column.display(), new io.datapilot.core.config.ColumnConfig(null, types.getOrDefault(name, "string"), null, null,
+                    null, null));
+        }
+        SourceConfig typed = new SourceConfig(source.name(), source.description(), format, file.toString(), null,
+                List.of(SourceConfig.AUTO_KEY), csv, source.xlsx(), source.json(), source.numberFormat(), source.dateFormats(),
+                source.nullValues(), columns, 1.0, null);
+        one = new PipelineConfig(config.project(), config.baseDir(), scratch.toString(), config.spark(), scratch.resolve("reports").toString(),
+                List.of(typed), null, scratchRgpd, config.profile(), config.qualityGate(), config.clean(), config.load(), config.stats(),
+                config.train(), config.report());
         IngestCheck.Checked checked = IngestCheck.check(one, "--input " + input);
         LocalDate today = LocalDate.now();
         Warehouse warehouse = new Warehouse(scratch.toString());
         Ingestion.of(spark, checked.plan(), warehouse).runDate(today).progressTo(context.err()).execute();
         return DeltaIO.readRunDate(spark, warehouse.table(Layer.BRONZE, source.name()), today);
+    }
+
+    /** Where a file is ingested before it is scored: next to the output, hidden, removed once the output is written. */
+    private Path scratch() {
+        Path target = Path.of(output).toAbsolutePath().normalize();
+        return target.resolveSibling("." + target.getFileName() + ".ingest");
+    }
+
+    /** The ingestion's type for a column the tuned table stored as {@code type} (decimals read as doubles: no overflow). */
+    private static String ingestionType(String type) {
+        String lower = type.toLowerCase(java.util.Locale.ROOT);
+        if (lower.startsWith("decimal") || lower.equals("double") || lower.equals("float")) {
+            return "double";
+        }
+        if (lower.equals("tinyint") || lower.equals("smallint") || lower.equals("int") || lower.equals("bigint")) {
+            return "integer";
+        }
+        if (lower.equals("boolean") || lower.equals("date") || lower.equals("timestamp")) {
+            return lower;
+        }
+        return "string";
     }
 
     /** CSV (one file, ; and decimal comma) or Parquet; the rows written. */

@@ -70,11 +70,13 @@ final class TargetTraining {
             PrintStream err) {
         String column = target.column();
         Dataset<Row> rows = frame(data, target, selection, keys, fairness, train);
-        // small data in one partition (a job per tree level or iteration costs its tasks' scheduling); big data as it comes
+        // small data in one partition (a job per tree level or iteration costs its tasks' scheduling); the rows spread by key and
+        // sorted by key within their partition, so that the models that draw rows (forests' bootstrap) or break ties by row
+        // order (KNN) learn the same thing whatever the session's shuffle partitions or the cluster's cores
         int partitions = (int) Math.max(1, Math.min(data.sparkSession().sparkContext().defaultParallelism() * 4L,
                 target.used() / ROWS_PER_PARTITION));
-        Dataset<Row> split = Split.assign(rows, target.task(), train.testRatio(), train.folds(), train.seed()).coalesce(partitions)
-                .persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> split = Split.assign(rows, target.task(), train.testRatio(), train.folds(), train.seed())
+                .repartition(partitions, col(Split.KEY)).sortWithinPartitions(Split.KEY).persist(StorageLevel.MEMORY_AND_DISK());
         Map<String, Map<String, Long>> balance = balance(split, target);
         Map<String, Long> trainClasses = balance.get(Split.TRAIN);
         Map<String, Long> testClasses = balance.get(Split.TEST);

@@ -62,13 +62,13 @@ public final class TrainStage {
     public static final String PREDICTED_LABEL = "prediction_label";
 
     /** Why a column is or is not a feature (gold.ml_features). */
-    record FeatureRow(String target, String column, String label, String kind, boolean used, String reason) {}
+    public record FeatureRow(String target, String column, String label, String kind, boolean used, String reason) {}
 
     /** One combination of a model's grid (gold.cv_results). */
-    record CvRow(String target, String model, String params, String metric, double mean, double std, int rank, boolean best) {}
+    public record CvRow(String target, String model, String params, String metric, double mean, double std, int rank, boolean best) {}
 
     /** One model's best combination (gold.leaderboard). */
-    record LeaderRow(String target, String task, String model, String modelLabel, String bestParams, String metric, double cvMean,
+    public record LeaderRow(String target, String task, String model, String modelLabel, String bestParams, String metric, double cvMean,
             double cvStd, double testRmse, double testMae, double testMse, double testR2, double testAccuracy, double testF1Macro,
             double testPrecisionWeighted, double testRecallWeighted, double testRocAuc, double testPrAuc, double trainingSeconds,
             int rank, boolean chosen, String modelVersion, String modelPath) {}
@@ -136,8 +136,12 @@ public final class TrainStage {
                     labels.of, labels.units, datapilotVersion(), config.train().folds());
             List<String> names = FeaturePipeline.expandedNames(result.finalModel(), selection.features()).stream()
                     .map(name -> readable(name, selection, table, labels)).toList();
-            List<Detail> importances = Explanations.importances(target.column(), result.chosen().kind(), result.finalModel(), names,
-                    target.labels());
+            List<Detail> importances = new ArrayList<>(Explanations.importances(target.column(), result.chosen().kind(), result.finalModel(), names,
+                    target.labels()));
+            if (importances.isEmpty()) {
+                // KNN and the perceptron: what each feature is worth, measured by shuffling it on the test rows
+                importances = PermutationImportance.compute(spark, result, target.labels(), table, labels.of, config.train().seed());
+            }
             double[] residuals = target.task() == Task.REGRESSION ? Explanations.residualQuantiles(result.chosenTestPredictions()) : null;
             ModelCard.Fairness fairness = null;
             if (group != null) {
@@ -170,7 +174,9 @@ public final class TrainStage {
             err.println("[train] " + target.column() + ": final model " + result.chosen().kind().key() + " (" + result.chosen()
                     .bestCombination().text() + ") refitted on " + Numbers.count(target.used()) + " rows in "
                     + Numbers.decimal(result.finalSeconds(), 1) + " s, saved to " + folder);
-            rows(result, table, version, folder, importances, residuals, featureRows, cvRows, leaderRows, detailRows);
+            // the path below the warehouse, so that the same run gives the same row wherever the warehouse lives
+            String relative = folder.substring(warehouse.root().length() + 1);
+            rows(result, table, version, relative, labels, importances, residuals, featureRows, cvRows, leaderRows, detailRows);
             splits.add(result.split().select(lit(target.column()).as("target"), col(Split.KEY).as("key"), col(Split.SET).as("set"),
                     col(Split.FOLD).as("fold")));
         }
@@ -178,6 +184,27 @@ public final class TrainStage {
         results.forEach(result -> result.split().unpersist());
         print(context.out(), results);
         return results;
+    }
+
+    /**
+     * The cross-validated grid search and final fit of one target, without writing anything: for the
+     * benchmarks. Returns the chosen model and its parameters.
+     */
+    public static String searchOnly(SparkSession spark, PipelineConfig config, Warehouse warehouse, java.time.LocalDate runDate,
+            String column, io.datapilot.core.config.TrainConfig train, PrintStream err) {
+        String dataset = config.dataset().name();
+        Dataset<Row> data = DeltaIO.readRunDate(spark, warehouse.table(Layer.SILVER, dataset), runDate);
+        TargetConfig declared = config.dataset().targets().stream().filter(t -> t.column().equals(column)).findFirst().orElseThrow();
+        Target target = TrainingData.target(data, "silver." + dataset, column, declared.kind(), train);
+        Set<String> others = new LinkedHashSet<>();
+        config.dataset().targets().forEach(t -> others.add(t.column()));
+        others.remove(column);
+        List<String> keys = config.source(config.dataset().base()).key();
+        Selection selection = TrainingData.features(data, column, new LinkedHashSet<>(keys), others,
+                Variables.dictionary(spark, warehouse, runDate, dataset), train);
+        Result result = TargetTraining.train(data, target, selection, keys, null, train, err);
+        result.split().unpersist();
+        return result.chosen().kind().key() + " (" + result.chosen().bestCombination().text() + ")";
     }
 
     /** The saved pipeline: the fitted features and model, plus the predicted label of a classification. */
@@ -229,14 +256,14 @@ public final class TrainStage {
                 .otherwise(lit("> " + Numbers.decimal(q[2], 2)));
     }
 
-    private static void rows(Result result, String table, String version, String folder, List<Detail> importances, double[] residuals,
-            List<Tagged<FeatureRow>> featureRows, List<Tagged<CvRow>> cvRows, List<Tagged<LeaderRow>> leaderRows,
+    private static void rows(Result result, String table, String version, String folder, Labels labels, List<Detail> importances,
+            double[] residuals, List<Tagged<FeatureRow>> featureRows, List<Tagged<CvRow>> cvRows, List<Tagged<LeaderRow>> leaderRows,
             List<Tagged<Detail>> detailRows) {
         String target = result.target().column();
         result.selection().features().forEach(feature -> featureRows.add(new Tagged<>(table, new FeatureRow(target, feature.column(),
-                null, feature.kind().name().toLowerCase(java.util.Locale.ROOT), true, null))));
+                labels.of().apply(table, feature.column()), feature.kind().name().toLowerCase(java.util.Locale.ROOT), true, null))));
         result.selection().exclusions().forEach(exclusion -> featureRows.add(new Tagged<>(table, new FeatureRow(target,
-                exclusion.column(), null, null, false, exclusion.reason()))));
+                exclusion.column(), labels.of().apply(table, exclusion.column()), null, false, exclusion.reason()))));
         boolean larger = Metrics.largerIsBetter(result.metric());
         List<ModelResult> ranked = new ArrayList<>(result.models());
         ranked.sort((a, b) -> larger ? Double.compare(b.bestMean(), a.bestMean()) : Double.compare(a.bestMean(), b.bestMean()));

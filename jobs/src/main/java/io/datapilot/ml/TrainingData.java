@@ -274,7 +274,7 @@ final class TrainingData {
     }
 
     private static String examples(Dataset<Row> data, String column) {
-        List<String> values = data.where(col(quoted(column)).isNotNull()).select(col(quoted(column)).cast("string")).distinct().limit(5)
+        List<String> values = data.where(col(quoted(column)).isNotNull()).select(col(quoted(column)).cast("string").as("value")).distinct().orderBy("value").limit(5)
                 .collectAsList().stream().map(row -> row.getString(0)).toList();
         return String.join("; ", values) + (values.size() == 5 ? "…" : "");
     }

@@ -74,7 +74,7 @@ class TrainOwnDataSetTest {
     @Test
     @Order(1)
     void decidesTheTaskOfATargetWithoutKindAndSplitsStratified() {
-        assertThat(log).contains("vendu_en_30_jours: auto: classification (text labels)").contains("prix_eur: declared regression");
+        assertThat(log).contains("vendu_en_30_jours: auto: classification (true / false values)").contains("prix_eur: declared regression");
         List<Row> sets = gold("ml_split").where("target = 'vendu_en_30_jours'").groupBy("set").count().orderBy("set").collectAsList();
         long test = sets.get(0).getLong(1);
         long train = sets.get(1).getLong(1);
@@ -82,12 +82,12 @@ class TrainOwnDataSetTest {
         assertThat((double) test / (train + test)).isBetween(0.19, 0.21);
         // stratified: each class's share is the same in both sets (to a row)
         List<Row> byClass = TestSpark.session().read().format("delta").load(warehouse.resolve("silver/ventes_logements").toString())
-                .selectExpr("reference AS key", "vendu_en_30_jours AS classe")
+                .selectExpr("reference AS key", "CAST(vendu_en_30_jours AS STRING) AS classe")
                 .join(gold("ml_split").where("target = 'vendu_en_30_jours'"), "key").groupBy("set", "classe").count().collectAsList();
         Map<String, Long> counts = new HashMap<>();
         byClass.forEach(row -> counts.put(row.getString(0) + "/" + row.getString(1), row.getLong(2)));
-        double trainShare = (double) counts.get("train/oui") / train;
-        double testShare = (double) counts.get("test/oui") / test;
+        double trainShare = (double) counts.get("train/true") / train;
+        double testShare = (double) counts.get("test/true") / test;
         assertThat(Math.abs(trainShare - testShare)).isLessThan(1.0 / test);
         // folds 0..2 on the training rows only, balanced
         List<Row> folds = gold("ml_split").where("target = 'vendu_en_30_jours' AND set = 'train'").groupBy("fold").count().orderBy("fold")
@@ -136,7 +136,7 @@ class TrainOwnDataSetTest {
         assertThat(json.get("residuals").get("p05").asDouble()).isLessThan(json.get("residuals").get("p95").asDouble());
         JsonNode surface = null;
         for (JsonNode feature : json.get("features")) {
-            if (feature.get("column").asText().equals("surface_m2")) {
+            if (feature.get("column").asText().equals("surface_m")) {
                 surface = feature;
             }
         }
@@ -185,9 +185,9 @@ class TrainOwnDataSetTest {
         assertThat(outcome.code()).as(outcome.err()).isZero();
         List<String> lines = Files.readAllLines(result, StandardCharsets.UTF_8);
         assertThat(lines).hasSize(13);
-        assertThat(lines.get(0)).contains("reference").contains("prediction_vendu_en_30_jours").contains("probabilite_oui");
+        assertThat(lines.get(0)).contains("reference").contains("prediction_vendu_en_30_jours").contains("probabilite_true");
         assertThat(lines.get(1)).contains("N001");
-        assertThat(lines.subList(1, 13)).allSatisfy(line -> assertThat(line).containsAnyOf(";oui;", ";non;"));
+        assertThat(lines.subList(1, 13)).allSatisfy(line -> assertThat(line).containsAnyOf(";true;", ";false;"));
         // the same rows read from the windows-1252 file: 12 predictions, probabilities with a decimal comma
         assertThat(Files.readString(input, Charset.forName("windows-1252"))).contains("Vénissieux");
         assertThat(lines.get(1)).matches(".*;0,\\d+.*");
