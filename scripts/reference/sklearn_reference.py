@@ -23,12 +23,15 @@ PredefinedSplit, so both sides fit and score the same rows.
     grids        per model, datapilot's parameter name: list of values
     seed         random state of the trees and networks (default 42)
     parallelism  GridSearchCV's n_jobs (default 1)
-    one_hot_drop none (scikit-learn's default: one column per category) or last (Spark's
-                 OneHotEncoder dropLast after StringIndexer's frequencyDesc order: the rarest category
-                 of the training rows has no column). Unknown categories are all zeros either way.
-    scaled_models models whose inputs are standardised (default: the linear models, knn and mlp)
-    scale_one_hot whether the one-hot columns are standardised too (Spark's StandardScaler after the
-                 VectorAssembler scales them; default false)
+    one_hot_drop none (one column per category of the training rows, in StringIndexer's
+                 frequencyDesc order: datapilot's StringIndexer keeps an extra bucket for unseen
+                 labels and its OneHotEncoder drops that last slot, which is this) or last (a plain
+                 OneHotEncoder dropLast: the rarest category has no column). Unknown categories are
+                 all zeros either way, as scikit-learn's handle_unknown="ignore".
+    scaled_models models whose inputs are standardised (default: the linear models, knn and mlp), as
+                 Spark's StandardScaler(withMean, withStd) does: sample standard deviation (n − 1)
+    scale_one_hot whether the one-hot columns are standardised too (datapilot's scaler comes after
+                 the VectorAssembler, so it scales them; default false)
 
 Output (stdout or --out): JSON with, per model, the best parameters (datapilot's names), the CV mean
 and standard deviation (over folds, ddof 0, as GridSearchCV) of the primary metric, the test
@@ -73,7 +76,6 @@ try:
     from sklearn.neighbors import KNeighborsClassifier, KNeighborsRegressor
     from sklearn.neural_network import MLPClassifier
     from sklearn.pipeline import Pipeline
-    from sklearn.preprocessing import StandardScaler
     from sklearn.tree import DecisionTreeClassifier, DecisionTreeRegressor
 except ImportError as error:  # the caller (ReferenceComparisonTest) turns exit code 3 into a skip
     print("Cannot import numpy and scikit-learn (%s): install Debian's python3-sklearn "
@@ -151,6 +153,21 @@ class MllibLinearRegression(BaseEstimator, RegressorMixin):
 
     def predict(self, X):
         return self.model_.predict(X)
+
+
+class SampleStandardScaler(BaseEstimator, TransformerMixin):
+    """Spark's StandardScaler(withMean, withStd): the sample standard deviation (n − 1), and 0 for a
+    constant column. scikit-learn's divides by the population one, a factor sqrt(n / (n − 1))."""
+
+    def fit(self, X, y=None):
+        X = np.asarray(X, dtype=float)
+        self.mean_ = X.mean(axis=0)
+        std = X.std(axis=0, ddof=1) if X.shape[0] > 1 else np.zeros(X.shape[1])
+        self.scale_ = np.where(std > 0, std, np.inf)
+        return self
+
+    def transform(self, X):
+        return (np.asarray(X, dtype=float) - self.mean_) / self.scale_
 
 
 class OneHot(BaseEstimator, TransformerMixin):
@@ -252,7 +269,7 @@ def preprocessing(spec, scaled):
     numeric_steps = [("impute", SimpleImputer(strategy="median"))]
     scale_all = scaled and spec.get("scale_one_hot", False)
     if scaled and not scale_all:
-        numeric_steps.append(("scale", StandardScaler()))
+        numeric_steps.append(("scale", SampleStandardScaler()))
     parts = [("numeric", Pipeline(numeric_steps), list(range(numeric_count)))]
     if categorical_count:
         parts.append(("categorical", Pipeline([
@@ -261,7 +278,7 @@ def preprocessing(spec, scaled):
             list(range(numeric_count, numeric_count + categorical_count))))
     steps = [("columns", ColumnTransformer(parts))]
     if scale_all:
-        steps.append(("scale", StandardScaler()))
+        steps.append(("scale", SampleStandardScaler()))
     return steps
 
 
@@ -444,7 +461,7 @@ def self_test(datasets_dir, only):
                     writer.writerow(values + [row[target_index], subset, fold])
             spec = {"task": definition["task"], "target": definition["target"], "numeric": numeric,
                     "categorical": categorical, "metric": definition["metric"], "models": definition["models"],
-                    "grids": definition["grids"], "seed": 42, "one_hot_drop": "last"}
+                    "grids": definition["grids"], "seed": 42, "one_hot_drop": "none", "scale_one_hot": True}
             result = run(spec, data)
         missing = sum(1 for r in body for i in range(len(header)) if r[i] == "")
         print("%s: %d train / %d test rows, %d numeric + %d categorical features (%s), %d missing cells, %.1f s"
