@@ -105,7 +105,7 @@ default_args = {
 
 with DAG(
     dag_id="datapilot_nightly",
-    description="datapilot: ingest, audit, quality gate, clean, load, query timing, statistics, accessible report",
+    description="datapilot: ingest, audit, quality gate, clean, load, query timing, statistics, training, accessible report",
     schedule="0 2 * * *",
     start_date=datetime(2025, 1, 1, tzinfo=timezone.utc),
     catchup=False,
@@ -124,8 +124,10 @@ with DAG(
         stage_task("load")
         stage_task("query_timing")
 
-    with TaskGroup(group_id="analysis", tooltip="Tuned silver tables to statistics (gold.stats_*)") as analysis:
+    with TaskGroup(group_id="analysis", tooltip="Tuned silver tables to statistics (gold.stats_*) and trained models"
+                   " (gold.leaderboard, models/)") as analysis:
         stage_task("stats")
+        stage_task("train")
 
     stage_task("report")
 

@@ -32,6 +32,7 @@ public final class PipelineCommand extends DatapilotCommand {
             "load", io.datapilot.load.LoadStage::outcome,
             "query_timing", io.datapilot.load.BenchmarkQueriesCommand::outcome,
             "stats", io.datapilot.stats.StatsStage::outcome,
+            "train", io.datapilot.ml.TrainStage::outcome,
             "report", io.datapilot.report.ReportStage::outcome);
 
     @Option(names = "--from", paramLabel = "STAGE", description = "Start at this stage (resume after a failure).")

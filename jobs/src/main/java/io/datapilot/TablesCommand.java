@@ -53,7 +53,7 @@ public final class TablesCommand extends DatapilotCommand {
      * checksum, so that two runs on the same data compare equal.
      */
     static final Set<String> RUN_MEASURES = Set.of("duration_ms", "spark_jobs", "disk_bytes", "memory_bytes_estimate", "median_seconds",
-            "min_seconds", "max_seconds", "files_read", "files_total", "bytes_read", "table_bytes", "run_date_bytes");
+            "min_seconds", "max_seconds", "files_read", "files_total", "bytes_read", "table_bytes", "run_date_bytes", "training_seconds");
 
     static boolean runMeasure(String column) {
         return RUN_MEASURES.contains(column) || column.startsWith("_") && column.endsWith("_at");

@@ -44,12 +44,28 @@ public final class BenchCommand extends DatapilotCommand {
         profile,
         queries,
         queries_liquid,
-        stats
+        stats,
+        knn,
+        scorer
     }
+
+    @Option(names = "--calls", defaultValue = "100000", description = "scorer suite: measured local scorer calls per"
+            + " model (default ${DEFAULT-VALUE}).")
+    int calls;
+
+    @Option(names = "--spark-calls", defaultValue = "50", description = "scorer suite: measured Spark one-row transforms"
+            + " per model (default ${DEFAULT-VALUE}).")
+    int sparkCalls;
 
     @Override
     protected int run(RunContext context) {
         try {
+            if (suite == Suite.knn) {
+                return runKnn(context);
+            }
+            if (suite == Suite.scorer) {
+                return scorer(context);
+            }
             Path dataset = IngestBenchmark.ensureData(data, rows, context.err());
             Path scratch = Files.createTempDirectory("datapilot-bench");
             List<Comparison> comparisons = switch (suite) {
@@ -58,6 +74,8 @@ public final class BenchCommand extends DatapilotCommand {
                 case queries -> new QueriesBenchmark(context.spark(), dataset, context.err(), false).run(runs, warmups);
                 case queries_liquid -> new QueriesBenchmark(context.spark(), dataset, context.err(), true).run(runs, warmups);
                 case stats -> new StatsBenchmark(context.spark(), dataset, context.err()).run(runs, warmups);
+                case knn -> throw new IllegalStateException("knn runs apart");
+                case scorer -> throw new IllegalStateException("measured by scorer()");
             };
             String title = switch (suite) {
                 case ingest -> "Ingestion (issue 2)";
@@ -65,6 +83,8 @@ public final class BenchCommand extends DatapilotCommand {
                 case queries -> "Query times, tuned vs untuned tables (issue 4)";
                 case queries_liquid -> "Query times, tuned with liquid clustering vs untuned tables (issue 4)";
                 case stats -> "Statistics (issue 5)";
+                case knn -> "K nearest neighbours";
+                case scorer -> throw new IllegalStateException("measured by scorer()");
             };
             String section = BenchmarkReport.section(suite.name(), title,
                     io.datapilot.core.text.Numbers.count(rows) + " generated order lines (seed "
@@ -79,5 +99,28 @@ public final class BenchCommand extends DatapilotCommand {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The knn suite generates its own matrix (no order lines), so it skips the shared data set. */
+    private int runKnn(RunContext context) throws IOException {
+        List<Comparison> comparisons = new KnnBenchmark(context.spark(), data, context.err()).run(runs, warmups);
+        String section = BenchmarkReport.section(suite.name(), "K nearest neighbours vs scikit-learn",
+                KnnBenchmark.DATASET + ", Spark " + context.spark().version() + " master " + context.spark().sparkContext().master(),
+                runs, warmups, comparisons);
+        BenchmarkReport.write(report, suite.name(), section);
+        context.out().print(section);
+        return 0;
+    }
+
+    /** One-row scoring: no generated order lines, its own table of latencies. */
+    private int scorer(RunContext context) throws IOException {
+        Path scratch = Files.createTempDirectory("datapilot-bench-scorer");
+        List<ScorerBenchmark.Measure> measures = new ScorerBenchmark(context.spark(), context.err())
+                .run(calls, sparkCalls, scratch);
+        String section = ScorerBenchmark.section(measures, calls, sparkCalls, context.spark().version(),
+                context.spark().sparkContext().master());
+        BenchmarkReport.write(report, suite.name(), section);
+        context.out().print(section);
+        return 0;
     }
 }

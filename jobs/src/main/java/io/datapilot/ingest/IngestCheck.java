@@ -39,4 +39,13 @@ public final class IngestCheck {
         problems.throwIfAny();
         return new Checked(config, plan);
     }
+
+    /** Checks a configuration built in code (for example the one-source configuration of {@code predict}). */
+    public static Checked check(PipelineConfig config, String origin) {
+        ConfigProblems problems = new ConfigProblems(origin);
+        Map<String, SourceInspection> inspections = SourceInspector.inspectAll(config, HadoopConfigs.from(config), problems);
+        IngestPlan plan = IngestPlanner.plan(config, inspections, problems);
+        problems.throwIfAny();
+        return new Checked(config, plan);
+    }
 }

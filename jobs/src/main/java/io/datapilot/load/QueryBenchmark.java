@@ -73,17 +73,20 @@ public final class QueryBenchmark {
         StructField amount = fields.stream().filter(field -> field.dataType() instanceof NumericType).findFirst().orElse(null);
         fields.stream().filter(field -> field.dataType() instanceof DateType || field.dataType() instanceof TimestampType).findFirst()
                 .ifPresent(date -> {
+                    // the rows between the tenth and the fifth of the dates, by approximate percentiles, so that the range
+                    // holds rows whatever gaps the dates have (a range of the calendar can fall between two files' values);
                     // read and written as text, so that the session's time zone, not the JVM's, places midnight
-                    Row range = tuned.agg(org.apache.spark.sql.functions.min(col(quoted(date.name()))).cast("timestamp").cast("string"),
-                            org.apache.spark.sql.functions.max(col(quoted(date.name()))).cast("timestamp").cast("string")).first();
+                    org.apache.spark.sql.Column bounds = org.apache.spark.sql.functions.percentile_approx(col(quoted(date.name())),
+                            org.apache.spark.sql.functions.array(lit(0.1), lit(0.2)), lit(10_000));
+                    Row range = tuned.agg(bounds.getItem(0).cast("timestamp").cast("string"), bounds.getItem(1).cast("timestamp").cast("string"))
+                            .first();
                     if (!range.isNullAt(0)) {
-                        // the second tenth of the dates, whole days when the tuned column is a DATE: the same rows in both tables
-                        java.time.LocalDateTime first = java.time.LocalDateTime.parse(range.getString(0).replace(' ', 'T'));
-                        java.time.Duration tenth = java.time.Duration.between(first,
-                                java.time.LocalDateTime.parse(range.getString(1).replace(' ', 'T'))).dividedBy(10);
+                        // whole days when the tuned column is a DATE: the same rows in both tables
                         boolean days = date.dataType() instanceof DateType;
-                        java.time.LocalDateTime low = days ? first.plus(tenth).toLocalDate().atStartOfDay() : first.plus(tenth);
-                        java.time.LocalDateTime high = days ? low.plus(tenth).toLocalDate().atStartOfDay() : low.plus(tenth);
+                        java.time.LocalDateTime first = java.time.LocalDateTime.parse(range.getString(0).replace(' ', 'T'));
+                        java.time.LocalDateTime last = java.time.LocalDateTime.parse(range.getString(1).replace(' ', 'T'));
+                        java.time.LocalDateTime low = days ? first.toLocalDate().atStartOfDay() : first;
+                        java.time.LocalDateTime high = days ? last.toLocalDate().atStartOfDay() : last;
                         java.time.format.DateTimeFormatter text = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
                         // the predicate on the column itself, so that file statistics can skip files; an aggregate, not a collect
                         queries.add(new Query("intervalle de dates sur " + date.name(), table -> {

@@ -123,7 +123,7 @@ public final class Variables {
         return lower.equals("id") || lower.startsWith("id_") || lower.endsWith("_id") || lower.startsWith("num_") || lower.startsWith("code_");
     }
 
-    static SemanticType semantic(String text) {
+    public static SemanticType semantic(String text) {
         if (text == null) {
             return null;
         }

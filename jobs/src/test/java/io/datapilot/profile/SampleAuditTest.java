@@ -46,10 +46,34 @@ class SampleAuditTest {
                 RUN, progress).execute();
         new io.datapilot.load.LoadStage(TestSpark.session(), config, new io.datapilot.core.delta.Warehouse(warehouse.toString()), RUN,
                 progress).execute();
-        for (String command : List.of("stats", "report")) {
+        for (String command : List.of("stats", "train", "report")) {
             int code = io.datapilot.Datapilot.execute(new String[] {command, "--config", Paths.root().resolve("conf/pipeline.yaml").toString(),
                     "--warehouse", warehouse.toString(), "--reports-dir", reports.toString(), "--run-date", RUN.toString()}, progress, progress);
             assertThat(code).as(command + ": " + log.toString(StandardCharsets.UTF_8)).isZero();
+        }
+    }
+
+    /** Both targets of the sample trained by the CLI: leaderboard, cross-validation, final models and their cards. */
+    @Test
+    void trainsBothTargetsOfTheSample() throws IOException {
+        org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> board = TestSpark.session().read().format("delta")
+                .load(warehouse.resolve("gold/leaderboard").toString());
+        assertThat(board.where("target = 'resilie'").select("model").collectAsList()).extracting(row -> row.getString(0))
+                .containsExactlyInAnyOrder("knn", "random_forest", "decision_tree", "logistic_regression", "gradient_boosting");
+        assertThat(board.where("target = 'depenses_annee_suivante'").select("model").collectAsList()).extracting(row -> row.getString(0))
+                .containsExactlyInAnyOrder("lasso", "ridge", "elastic_net", "random_forest", "gradient_boosting");
+        assertThat(board.where("chosen").count()).isEqualTo(2);
+        assertThat(TestSpark.session().read().format("delta").load(warehouse.resolve("gold/cv_results").toString()).count())
+                .isGreaterThan(board.count());
+        for (String target : List.of("resilie", "depenses_annee_suivante")) {
+            Path model = warehouse.resolve("models/clients_360").resolve(target).resolve(RUN.toString());
+            assertThat(model.resolve("model.json")).exists();
+            assertThat(model.resolve("scorer.json")).exists();
+            assertThat(model.resolve("pipeline")).isDirectory();
+            String card = Files.readString(model.resolve("model_card.md"), StandardCharsets.UTF_8);
+            assertThat(card).contains("## Usages exclus et limites").contains("## Performances");
+            // personal data never a feature, said in the card with its reason
+            assertThat(card).contains("personal data").doesNotContainPattern("Utilisées : [^\\n]*(E-mail|Téléphone)");
         }
     }
 

@@ -64,6 +64,59 @@ public final class ConfigValidator {
                     + " fix printed) or widen (wider types chosen from all the data).");
         }
         validateStats(config.stats(), problems);
+        validateTrain(config.train(), problems);
+    }
+
+    private static void validateTrain(TrainConfig train, ConfigProblems problems) {
+        if (train.testRatio() < 0.05 || train.testRatio() > 0.3) {
+            problems.add("train.test_ratio", train.testRatio() + " must be between 0.05 and 0.3: the training keeps at least 70 % of"
+                    + " the rows (0.2 by default, a 80 / 20 split).");
+        }
+        if (train.folds() < 2 || train.folds() > 20) {
+            problems.add("train.folds", train.folds() + " must be between 2 and 20 (5 by default).");
+        }
+        if (train.parallelism() < 1 || train.parallelism() > 64) {
+            problems.add("train.parallelism", train.parallelism() + " must be between 1 and 64 (parameter combinations fitted at once).");
+        }
+        List<String> metrics = new java.util.ArrayList<>(TrainConfig.REGRESSION_METRICS);
+        metrics.addAll(TrainConfig.CLASSIFICATION_METRICS);
+        if (!train.metric().equals("auto") && !metrics.contains(train.metric())) {
+            problems.add("train.metric", "\"" + train.metric() + "\" is not a metric; " + io.datapilot.core.text.Similarity.suggestion(
+                    train.metric(), metrics) + "use auto, or for a regression " + String.join(", ", TrainConfig.REGRESSION_METRICS)
+                    + ", for a classification " + String.join(", ", TrainConfig.CLASSIFICATION_METRICS) + ".");
+        }
+        if (!TrainConfig.BALANCES.contains(train.balance())) {
+            problems.add("train.balance", "\"" + train.balance() + "\" is not a policy; use none or class_weight.");
+        }
+        Set<String> models = new java.util.TreeSet<>(TrainConfig.REGRESSION_MODELS);
+        models.addAll(TrainConfig.CLASSIFICATION_MODELS);
+        for (String model : train.models()) {
+            if (!models.contains(model)) {
+                problems.add("train.models", "\"" + model + "\" is not a model; " + io.datapilot.core.text.Similarity.suggestion(model,
+                        models) + "models are: " + String.join(", ", models) + ".");
+            }
+        }
+        for (Map.Entry<String, Map<String, List<Object>>> grid : train.grids().entrySet()) {
+            if (!models.contains(grid.getKey())) {
+                problems.add("train.grids." + grid.getKey(), "not a model; models are: " + String.join(", ", models) + ".");
+                continue;
+            }
+            grid.getValue().forEach((param, values) -> {
+                if (values == null || values.isEmpty()) {
+                    problems.add("train.grids." + grid.getKey() + "." + param, "give at least one value, as a list: [0.01, 0.1].");
+                }
+            });
+        }
+        if (train.maxClasses() < 2) {
+            problems.add("train.max_classes", "must be at least 2.");
+        }
+        if (train.maxCategories() < 2) {
+            problems.add("train.max_categories", "must be at least 2.");
+        }
+        if (train.fairness().minRatio() <= 0 || train.fairness().minRatio() > 1) {
+            problems.add("train.fairness.min_ratio", train.fairness().minRatio() + " must be in ]0, 1] (0.8 by default, the four-fifths"
+                    + " rule).");
+        }
     }
 
     private static void validateStats(StatsConfig stats, ConfigProblems problems) {
@@ -370,9 +423,6 @@ public final class ConfigValidator {
             String at = "dataset.targets[" + i + "]";
             if (target == null || target.column() == null) {
                 problems.add(at + ".column", "missing: name the column to predict.");
-            }
-            if (target == null || target.kind() == null) {
-                problems.add(at + ".kind", "missing: classification or regression.");
             }
         }
     }

@@ -23,6 +23,7 @@ public record PipelineConfig(
         CleanConfig clean,
         LoadConfig load,
         StatsConfig stats,
+        TrainConfig train,
         ReportConfig report) {
 
     public static final String DEFAULT_WAREHOUSE = "warehouse";
@@ -40,6 +41,7 @@ public record PipelineConfig(
         clean = clean == null ? CleanConfig.defaults() : clean;
         load = load == null ? LoadConfig.defaults() : load;
         stats = stats == null ? StatsConfig.defaults() : stats;
+        train = train == null ? TrainConfig.defaults() : train;
         report = report == null ? ReportConfig.defaults() : report;
     }
 
@@ -58,7 +60,7 @@ public record PipelineConfig(
     PipelineConfig withPaths(String resolvedBaseDir, String resolvedWarehouse, String resolvedReports,
             List<SourceConfig> resolvedSources, RgpdConfig resolvedRgpd) {
         return new PipelineConfig(project, resolvedBaseDir, resolvedWarehouse, spark, resolvedReports, resolvedSources, dataset,
-                resolvedRgpd, profile, qualityGate, clean, load, stats, report);
+                resolvedRgpd, profile, qualityGate, clean, load, stats, train, report);
     }
 
     /**
@@ -79,11 +81,11 @@ public record PipelineConfig(
     /** The same configuration writing its tables and reports elsewhere (paths already resolved). */
     public PipelineConfig withLoad(LoadConfig otherLoad) {
         return new PipelineConfig(project, baseDir, warehouse, spark, reportsDir, sources, dataset, rgpd, profile, qualityGate, clean,
-                otherLoad, stats, report);
+                otherLoad, stats, train, report);
     }
 
     public PipelineConfig withOutputs(String otherWarehouse, String otherReportsDir) {
         return new PipelineConfig(project, baseDir, otherWarehouse, spark, otherReportsDir, sources, dataset, rgpd, profile,
-                qualityGate, clean, load, stats, report);
+                qualityGate, clean, load, stats, train, report);
     }
 }

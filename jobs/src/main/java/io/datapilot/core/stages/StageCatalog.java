@@ -43,9 +43,15 @@ public final class StageCatalog {
                     List.of("gold.stats_univariate", "gold.stats_frequencies", "gold.stats_histograms", "gold.stats_correlations",
                             "gold.stats_chi_square", "gold.stats_contingency", "gold.stats_groups", "gold.stats_anova", "gold.stats_pca",
                             "gold.stats_target")),
+            new Stage("train", "analysis", "Train every target of dataset.targets: data checks, stratified split, each model's"
+                    + " cross-validated grid search, leaderboard, final model refitted on every row with model.json, local scorer and"
+                    + " model card", "train", Stage.RUN_OPTIONS, List.of("load"),
+                    List.of("silver.<dataset>", "audit.data_dictionary"),
+                    List.of("gold.ml_features", "gold.ml_split", "gold.cv_results", "gold.leaderboard", "gold.model_details",
+                            "models/<dataset>/<target>/<run date>/")),
             new Stage("report", "report", "Write the accessible HTML report (key figures, sources, dictionary, quality, RGPD,"
                     + " cleaning, load and query timing, statistics with SVG charts), its XLSX workbook and its Jupyter notebook",
-                    "report", Stage.RUN_OPTIONS, List.of("stats", "query_timing"),
+                    "report", Stage.RUN_OPTIONS, List.of("stats", "query_timing", "train"),
                     List.of("audit.*", "governance.query_timings", "gold.stats_*", "silver.<dataset>"),
                     List.of("reports/<run date>/site/", "reports/<run date>/site/statistiques.xlsx",
                             "reports/<run date>/site/analyses.ipynb")));

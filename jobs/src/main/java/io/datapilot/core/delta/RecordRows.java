@@ -1,4 +1,4 @@
-package io.datapilot.stats;
+package io.datapilot.core.delta;
 
 import java.lang.reflect.RecordComponent;
 import java.sql.Date;
@@ -19,10 +19,10 @@ import org.apache.spark.sql.types.StructType;
  * {@code table} column, followed by the run columns. Not-a-number and infinite values become null
  * (Delta and analysts' tools read null as "not defined").
  */
-final class RecordRows {
+public final class RecordRows {
     private RecordRows() {}
 
-    static <R extends Record> Dataset<Row> frame(SparkSession spark, Class<R> type, List<Tagged<R>> records, Timestamp at,
+    public static <R extends Record> Dataset<Row> frame(SparkSession spark, Class<R> type, List<Tagged<R>> records, Timestamp at,
             Date runDate) {
         RecordComponent[] components = type.getRecordComponents();
         StructType schema = new StructType().add("table", DataTypes.StringType);
@@ -45,7 +45,7 @@ final class RecordRows {
     }
 
     /** A record of the given table. */
-    record Tagged<R>(String table, R record) {}
+    public record Tagged<R>(String table, R record) {}
 
     private static Object value(RecordComponent component, Object record) {
         try {
