@@ -17,8 +17,8 @@ PredefinedSplit, so both sides fit and score the same rows.
     target       the target column
     numeric      numeric feature columns (median imputation; scaled for the scaled models)
     categorical  text feature columns (most frequent value imputed, one-hot encoded)
-    metric       the primary metric: accuracy | f1 | weighted_precision | weighted_recall | roc_auc |
-                 pr_auc | rmse | mae | mse | r2 | auto (accuracy, rmse)
+    metric       the primary metric: accuracy | f1 (macro, as datapilot's) | weighted_precision |
+                 weighted_recall | roc_auc | pr_auc | rmse | mae | mse | r2 | auto (accuracy, rmse)
     models       model names as in datapilot's train.models
     grids        per model, datapilot's parameter name: list of values
     seed         random state of the trees and networks (default 42)
@@ -88,7 +88,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 LINEAR = {"logistic_regression", "lasso", "ridge", "elastic_net"}
 DEFAULT_SCALED = LINEAR | {"knn", "mlp"}
-CLASSIFICATION_SCORING = {"accuracy": "accuracy", "f1": "f1_weighted", "weighted_precision": "precision_weighted",
+CLASSIFICATION_SCORING = {"accuracy": "accuracy", "f1": "f1_macro", "weighted_precision": "precision_weighted",
                           "weighted_recall": "recall_weighted", "roc_auc": "roc_auc", "pr_auc": "average_precision"}
 REGRESSION_SCORING = {"rmse": "neg_root_mean_squared_error", "mae": "neg_mean_absolute_error",
                       "mse": "neg_mean_squared_error", "r2": "r2"}
@@ -304,7 +304,7 @@ def test_metrics(task, model, X, y, binary):
                 "r2": r2_score(y, predicted)}
     metrics = {"accuracy": accuracy_score(y, predicted),
                "f1_macro": f1_score(y, predicted, average="macro", zero_division=0),
-               "f1": f1_score(y, predicted, average="weighted", zero_division=0),
+               "f1_weighted": f1_score(y, predicted, average="weighted", zero_division=0),
                "weighted_precision": precision_score(y, predicted, average="weighted", zero_division=0),
                "weighted_recall": recall_score(y, predicted, average="weighted", zero_division=0)}
     if binary and hasattr(model, "predict_proba"):
@@ -329,12 +329,9 @@ def run(spec, data_path):
     task = spec["task"]
     binary = False
     if task == "classification":
-        # StringIndexer's frequencyDesc order on the training rows: in a binary task the rarer class is 1.
-        counts = {}
-        for label, is_train in zip(target, train):
-            if is_train:
-                counts[label] = counts.get(label, 0) + 1
-        labels = sorted(counts, key=lambda v: (-counts[v], v))
+        # datapilot's class indices: the labels in alphabetical order (the second one is the positive
+        # class of ROC AUC and PR AUC in a binary task).
+        labels = sorted(set(target))
         index = {label: i for i, label in enumerate(labels)}
         y = np.array([index.get(label, -1) for label in target])
         binary = len(labels) == 2
