@@ -49,7 +49,11 @@ public final class RecordRows {
 
     private static Object value(RecordComponent component, Object record) {
         try {
-            Object value = component.getAccessor().invoke(record);
+            java.lang.reflect.Method accessor = component.getAccessor();
+            // a stage's result records may be package-private (the train stage's are): their public accessors are still
+            // inaccessible from this package without it
+            accessor.setAccessible(true);
+            Object value = accessor.invoke(record);
             if (value instanceof Double d && !Double.isFinite(d)) {
                 return null;
             }
