@@ -49,7 +49,10 @@ public final class RecordRows {
 
     private static Object value(RecordComponent component, Object record) {
         try {
-            Object value = component.getAccessor().invoke(record);
+            java.lang.reflect.Method accessor = component.getAccessor();
+            // the stages keep their row records package-private: their public accessors are not reachable from here otherwise
+            accessor.setAccessible(true);
+            Object value = accessor.invoke(record);
             if (value instanceof Double d && !Double.isFinite(d)) {
                 return null;
             }
