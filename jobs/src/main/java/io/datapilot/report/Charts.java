@@ -22,6 +22,7 @@ import org.jfree.chart.renderer.LookupPaintScale;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.BoxAndWhiskerRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.category.StatisticalBarRenderer;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
@@ -32,6 +33,7 @@ import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.statistics.BoxAndWhiskerItem;
 import org.jfree.data.statistics.DefaultBoxAndWhiskerCategoryDataset;
+import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
 import org.jfree.data.xy.DefaultXYZDataset;
 import org.jfree.data.xy.XYIntervalSeries;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
@@ -133,6 +135,42 @@ public final class Charts {
             rows.add(List.of(categories.get(i), percentages ? formats.percent(values.get(i)) : formats.number(values.get(i))));
         }
         return render(id, title, description, chart(title, plot), new Table(title, List.of(categoryAxis, valueAxis), rows), height);
+    }
+
+    /**
+     * Horizontal bars of means, each with an error bar of one standard deviation either side (the
+     * spread of a cross-validated metric over the folds); the data table gives mean and deviation.
+     */
+    public Chart meanBars(String id, String title, String description, String categoryAxis, String valueAxis, String deviationHeader,
+            List<String> categories, List<Double> means, List<Double> deviations) {
+        DefaultStatisticalCategoryDataset dataset = new DefaultStatisticalCategoryDataset();
+        for (int i = 0; i < categories.size(); i++) {
+            dataset.add(means.get(i).doubleValue(), Double.isFinite(deviations.get(i)) ? deviations.get(i).doubleValue() : 0.0, valueAxis,
+                    categories.get(i));
+        }
+        CategoryAxis categoryAx = new CategoryAxis(categoryAxis);
+        styleAxis(categoryAx);
+        categoryAx.setMaximumCategoryLabelWidthRatio(0.35f);
+        NumberAxis valueAx = numberAxis(valueAxis, false);
+        valueAx.setUpperMargin(0.15);
+        StatisticalBarRenderer renderer = new StatisticalBarRenderer();
+        renderer.setBarPainter(new StandardBarPainter());
+        renderer.setShadowVisible(false);
+        renderer.setDrawBarOutline(true);
+        renderer.setSeriesPaint(0, BLUE);
+        renderer.setSeriesOutlinePaint(0, INK);
+        renderer.setErrorIndicatorPaint(INK);
+        renderer.setErrorIndicatorStroke(new BasicStroke(1.5f));
+        CategoryPlot plot = new CategoryPlot(dataset, categoryAx, valueAx, renderer);
+        plot.setOrientation(PlotOrientation.HORIZONTAL);
+        stylePlot(plot);
+        int height = Math.max(220, 60 + 30 * categories.size());
+        List<List<String>> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < categories.size(); i++) {
+            rows.add(List.of(categories.get(i), formats.number(means.get(i)), formats.number(deviations.get(i))));
+        }
+        return render(id, title, description, chart(title, plot), new Table(title, List.of(categoryAxis, valueAxis, deviationHeader), rows),
+                height);
     }
 
     /** One box per group: quartiles, whiskers at the last values inside 1,5 × IQR, the mean as a marker. */

@@ -45,6 +45,9 @@ final class NotebookWriter {
                                 .toList()));
                     } else if (block instanceof Paragraph paragraph) {
                         markdown(cells, paragraph.text());
+                    } else if (block instanceof Page.Heading heading) {
+                        // the notebook's levels are one below the site's: its page titles are level 2
+                        markdown(cells, "#".repeat(heading.level() + 1) + " " + heading.text());
                     } else if (block instanceof TableBlock table) {
                             ObjectNode output = data(code(cells, table.sql(), table.caption()));
                             output.put("text/html", htmlTable(table.table(), table.caption()));

@@ -9,7 +9,7 @@ public record Page(String file, String title, String intro, List<Section> sectio
     /** A section with an anchor, a heading, a text saying what it shows and how to read it, then its blocks. */
     public record Section(String id, String heading, String text, List<Block> blocks) {}
 
-    public sealed interface Block permits Figures, TableBlock, ChartBlock, Paragraph {}
+    public sealed interface Block permits Figures, TableBlock, ChartBlock, Paragraph, Heading {}
 
     /** Key figures, shown as cards. */
     public record Figures(List<Figure> figures) implements Block {}
@@ -31,4 +31,17 @@ public record Page(String file, String title, String intro, List<Section> sectio
     }
 
     public record Paragraph(String text) implements Block {}
+
+    /**
+     * A heading inside a section (level 3 or 4, under the section's level 2), for the parts of a long
+     * section; the charts after it take the level below it.
+     */
+    public record Heading(int level, String text) implements Block {
+        public Heading {
+            if (level < 3 || level > 5) {
+                throw new IllegalArgumentException("A heading inside a section has level 3 to 5, not " + level);
+            }
+            java.util.Objects.requireNonNull(text, "text is null");
+        }
+    }
 }

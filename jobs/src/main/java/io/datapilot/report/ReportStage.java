@@ -34,7 +34,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The report stage: reads the audit, governance and statistics tables of the run date and writes
+ * The report stage: reads the audit, governance, statistics and model tables of the run date and writes
  * {@code reports/<run date>/site/}: an accessible static HTML site (index first, with the key
  * figures), every chart as SVG, the workbook of every table ({@code statistiques.xlsx}) and the
  * notebook of the same analyses ({@code analyses.ipynb}).
@@ -53,7 +53,7 @@ public final class ReportStage {
     private final Charts charts;
     private final ReportTables tables;
     private VariableLabels labels;
-    private final Set<String> chartIds = new HashSet<>();
+    private final PageContext.ChartIds chartIds = new PageContext.ChartIds();
     private final Map<String, Long> silverRows = new java.util.HashMap<>();
 
     public ReportStage(RunContext context) {
@@ -89,16 +89,18 @@ public final class ReportStage {
         // a table without any numeric or categorical variable has no statistics: its pages say so
         List<String> tables = CleanStage.tables(config).stream().filter(name -> described.contains("silver." + name)).toList();
         labels = this.tables.labels(config, tables);
+        PageContext context = new PageContext(spark, config, warehouse, runDate, formats, texts, charts, this.tables, labels, chartIds);
         List<Page> pages = new ArrayList<>();
-        pages.add(index(tables));
+        pages.add(index(tables, context));
         pages.add(sources());
         pages.add(dictionary());
         pages.add(quality(tables));
-        pages.add(rgpd());
-        pages.add(cleaning());
-        pages.add(load());
+        pages.add(new RgpdPage().build(context));
+        pages.add(new CleaningPage().build(context));
+        pages.add(new LoadPage().build(context));
         pages.add(univariate(tables));
         pages.add(bivariate(tables));
+        pages.add(new ModelsPage().build(context));
         for (String name : tables) {
             String where = "table = " + DeltaIO.quote("silver." + name);
             sheet(texts.get("sheet.frequencies", name), Layer.GOLD, "stats_frequencies", where, "column", "modality", "rank", "count",
@@ -118,7 +120,7 @@ public final class ReportStage {
                 .write(pages);
         files.writeSheets(WORKBOOK, this.tables.sheets());
         files.writeText(NOTEBOOK, new NotebookWriter(texts, labels).notebook(title + " – " + formats.date(runDate), pages));
-        return new Written(folder, pages.size(), chartIds.size(), this.tables.sheets().size());
+        return new Written(folder, pages.size(), chartIds.count(), this.tables.sheets().size());
     }
 
     private String title() {
@@ -130,7 +132,7 @@ public final class ReportStage {
 
     // ---------------------------------------------------------------- pages
 
-    private Page index(List<String> tables) {
+    private Page index(List<String> tables, PageContext context) {
         List<Figure> figures = new ArrayList<>();
         for (String name : tables) {
             Dataset<Row> silver = read(Layer.SILVER, name);
@@ -154,7 +156,7 @@ public final class ReportStage {
         long quarantined = quarantine.stream().mapToLong(r -> r.getLong(1)).sum();
         figures.add(new Figure(texts.get("key.quarantine"), formats.count(quarantined),
                 texts.get("key.quarantine.detail", formats.count(read))));
-        figures.add(new Figure(texts.get("key.model"), texts.get("key.model.none"), texts.get("key.model.detail")));
+        figures.addAll(ModelsPage.bestModels(context));
         List<Section> sections = new ArrayList<>();
         sections.add(new Section("chiffres-cles", texts.get("index.figures"), texts.get("index.figures.text"),
                 List.of(new Figures(figures))));
@@ -210,80 +212,6 @@ public final class ReportStage {
                 texts.get("quality.alerts"), Layer.AUDIT, "quality_alerts", null, "table", "column", "kind", "severity", "count", "share",
                 "message"))));
         return new Page("qualite.html", texts.get("page.quality"), texts.get("page.quality.intro"), sections);
-    }
-
-    private Page rgpd() {
-        List<Row> personal = rows(Layer.AUDIT, "personal_data", null, "treatment", "treated");
-        long kept = personal.stream().filter(r -> "keep".equalsIgnoreCase(r.getString(0))).count();
-        long treated = personal.stream().filter(r -> !r.isNullAt(1) && r.getBoolean(1)).count() - kept;
-        List<Figure> figures = List.of(
-                new Figure(texts.get("rgpd.detected"), formats.count(personal.size()), null),
-                new Figure(texts.get("rgpd.treated"), formats.count(treated), texts.get("rgpd.treated.detail")),
-                new Figure(texts.get("rgpd.kept"), formats.count(kept), texts.get("rgpd.kept.detail")),
-                new Figure(texts.get("rgpd.uncertain"), formats.count(personal.size() - treated - kept), texts.get("rgpd.uncertain.detail")));
-        List<Block> checkpoints = new ArrayList<>();
-        for (String key : List.of("rgpd.check.minimisation", "rgpd.check.pseudonymisation", "rgpd.check.logs", "rgpd.check.register",
-                "rgpd.check.retention")) {
-            checkpoints.add(new Paragraph(texts.get(key)));
-        }
-        return new Page("rgpd.html", texts.get("page.rgpd"), texts.get("page.rgpd.intro"), List.of(
-                new Section("synthese-rgpd", texts.get("rgpd.summary"), texts.get("rgpd.summary.text"), List.of(new Figures(figures))),
-                new Section("colonnes-personnelles", texts.get("rgpd.columns"), texts.get("rgpd.columns.text"), List.of(table(
-                        texts.get("rgpd.columns"), Layer.AUDIT, "personal_data", null, "source", "column", "category_label", "confidence",
-                        "treatment", "generalised_to", "decided_by", "justification"))),
-                new Section("points-de-controle", texts.get("rgpd.checkpoints"), texts.get("rgpd.checkpoints.text"), checkpoints)));
-    }
-
-    private Page cleaning() {
-        return new Page("nettoyage.html", texts.get("page.cleaning"), texts.get("page.cleaning.intro"), List.of(
-                new Section("journal-nettoyage", texts.get("cleaning.actions"), texts.get("cleaning.actions.text"), List.of(table(
-                        texts.get("cleaning.actions"), Layer.AUDIT, "cleaning", null, "table", "column", "action", "strategy", "value",
-                        "rows_changed", "decided_by", "reason")))));
-    }
-
-    private Page load() {
-        List<Block> timing = new ArrayList<>();
-        // timings written before the size check have no verdict column: every one of them counts as comparable
-        boolean judged = DeltaIO.exists(spark, warehouse.table(Layer.GOVERNANCE, "query_timings"))
-                && java.util.Arrays.asList(read(Layer.GOVERNANCE, "query_timings").columns()).contains("comparable");
-        List<String> shown = new ArrayList<>(List.of("table", "query", "variant", "median_seconds", "files_read", "files_total",
-                "bytes_read", "table_bytes"));
-        if (judged) {
-            shown.addAll(List.of("run_date_bytes", "comparable"));
-        }
-        List<Row> measures = judged
-                ? rows(Layer.GOVERNANCE, "query_timings", null, "table", "query", "variant", "median_seconds", "comparable", "run_date_bytes")
-                : rows(Layer.GOVERNANCE, "query_timings", null, "table", "query", "variant", "median_seconds");
-        Map<String, double[]> ratios = new LinkedHashMap<>();
-        Map<String, Long> tooSmall = new java.util.TreeMap<>();
-        for (Row row : measures) {
-            if (judged && !row.isNullAt(4) && !row.getBoolean(4)) {
-                if ("untuned".equals(row.getString(2))) {
-                    tooSmall.put(row.getString(0), row.isNullAt(5) ? 0L : row.getLong(5));
-                }
-                continue;
-            }
-            double[] pair = ratios.computeIfAbsent(row.getString(0) + " — " + row.getString(1), k -> new double[2]);
-            pair["tuned".equals(row.getString(2)) ? 1 : 0] = row.getDouble(3);
-        }
-        tooSmall.forEach((table, bytes) -> timing.add(new Paragraph(texts.get("load.timings.small", table, formats.bytes(bytes),
-                formats.bytes(config.load().timingMinBytes())))));
-        timing.add(table(texts.get("load.timings"), Layer.GOVERNANCE, "query_timings", null, shown.toArray(String[]::new)));
-        if (!ratios.isEmpty()) {
-            List<String> queries = new ArrayList<>(ratios.keySet());
-            List<Double> speedUps = queries.stream().map(q -> ratios.get(q)[0] / Math.max(1e-9, ratios.get(q)[1])).toList();
-            timing.add(new ChartBlock(charts.bars(chartId("acceleration"), texts.get("load.speedup.chart"),
-                    texts.get("load.speedup.desc"), texts.get("chart.query"), texts.get("chart.speedup"), queries, speedUps, false)));
-        }
-        return new Page("chargement.html", texts.get("page.load"), texts.get("page.load.intro"), List.of(
-                new Section("verification", texts.get("load.verification"), texts.get("load.verification.text"), List.of(table(
-                        texts.get("load.verification"), Layer.AUDIT, "load_verification", null, "table", "step", "rows", "expected",
-                        "explanation", "ok"))),
-                new Section("schema", texts.get("load.schema"), texts.get("load.schema.text"), List.of(table(texts.get("load.schema"),
-                        Layer.AUDIT, "schema_report", null, "table", "column", "untuned_type", "tuned_type", "untuned_bytes_per_value",
-                        "tuned_bytes_per_value", "min", "max", "max_length", "not_null", "check_constraint", "index", "reason"))),
-                new Section("index", texts.get("load.index"), texts.get("load.index.text"), List.of()),
-                new Section("temps-requetes", texts.get("load.timings"), texts.get("load.timings.text"), timing)));
     }
 
     private Page univariate(List<String> tables) {
@@ -549,8 +477,7 @@ public final class ReportStage {
     }
 
     private String chartId(String base) {
-        // "fig-": apart from the section ids, which are built from the same table names
-        return io.datapilot.core.text.Names.unique("fig-" + Charts.slug(base), chartIds);
+        return chartIds.next(base);
     }
 
     // ---------------------------------------------------------------- reading

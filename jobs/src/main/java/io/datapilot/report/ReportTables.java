@@ -120,6 +120,17 @@ final class ReportTables {
         return new TableBlock(new Table(caption, headers, formatted), shownCaption, sql);
     }
 
+    /**
+     * A table the page computed from the rows it read (a pivot, a selection), formatted for people
+     * and also a sheet of the workbook with the raw values; {@code sql} says where its data comes from.
+     */
+    TableBlock computed(String caption, List<String> headers, List<List<Object>> rows, String sql) {
+        List<List<String>> formatted = rows.stream().map(row -> row.stream().map(formats::cell).toList()).toList();
+        addSheet(caption, headers, rows.stream().map(row -> row.stream().map(value -> value instanceof Double d && !Double.isFinite(d)
+                ? null : value).toList()).toList());
+        return new TableBlock(new Table(caption, headers, formatted), caption, sql);
+    }
+
     /** A table of the run date in the workbook only (too long for a page, or drawn as charts there). */
     void sheet(String caption, Layer layer, String name, String where, String... columns) {
         addSheet(caption, rows(layer, name, where, columns), -1, null, columns);

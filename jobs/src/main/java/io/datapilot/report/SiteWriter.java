@@ -31,6 +31,8 @@ final class SiteWriter {
     private final String subtitle;
     private final List<String> downloads;
     private int tables;
+    /** The level of the next chart's heading: under the section's h2, or under the last heading inside it. */
+    private int chartLevel;
     private final java.util.Set<String> ids = new java.util.HashSet<>();
 
     SiteWriter(ReportFiles files, Texts texts, VariableLabels labels, String siteTitle, String subtitle, List<String> downloads) {
@@ -104,6 +106,7 @@ final class SiteWriter {
             if (section.text() != null) {
                 out.append("<p>").append(Html.escape(section.text())).append("</p>\n");
             }
+            chartLevel = 3;
             for (Block block : section.blocks()) {
                 block(out, block);
             }
@@ -139,8 +142,8 @@ final class SiteWriter {
                 register(c.id() + "-title");
                 register(c.id() + "-desc");
                 // figcaption last: a figure's caption is its first or last child
-                out.append("<figure class=\"chart\" id=\"").append(c.id()).append("\">\n<h3>").append(Html.escape(c.title()))
-                        .append("</h3>\n").append(technicalNames(chart.variables())).append(c.svg()).append("\n<details>\n<summary>").append(Html.escape(texts.get("site.chart.data")))
+                out.append("<figure class=\"chart\" id=\"").append(c.id()).append("\">\n<h").append(chartLevel).append('>')
+                        .append(Html.escape(c.title())).append("</h").append(chartLevel).append(">\n").append(technicalNames(chart.variables())).append(c.svg()).append("\n<details>\n<summary>").append(Html.escape(texts.get("site.chart.data")))
                         .append("<span class=\"visually-hidden\">").append(Html.escape(colon + c.title())).append("</span></summary>\n");
                 table(out, c.data(), texts.get("site.chart.data") + colon + c.title());
                 out.append("</details>\n<figcaption>").append(Html.escape(c.description())).append(" <a href=\"charts/").append(c.id())
@@ -148,6 +151,10 @@ final class SiteWriter {
                         .append(Html.escape(colon + c.title())).append("</span></a></figcaption>\n</figure>\n");
         } else if (block instanceof Paragraph paragraph) {
             out.append("<p>").append(Html.escape(paragraph.text())).append("</p>\n");
+        } else if (block instanceof Page.Heading heading) {
+            out.append("<h").append(heading.level()).append('>').append(Html.escape(heading.text())).append("</h").append(heading.level())
+                    .append(">\n");
+            chartLevel = Math.min(6, heading.level() + 1);
         }
     }
 

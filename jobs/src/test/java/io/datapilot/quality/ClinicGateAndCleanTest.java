@@ -346,6 +346,11 @@ class ClinicGateAndCleanTest {
         assertThat(site.resolve("chargement.html")).content(java.nio.charset.StandardCharsets.UTF_8)
                 .contains("silver.animaux_suivi : table trop petite pour que les temps aient un sens").contains("load.timing_min_mb")
                 .as("no speed-up chart for a table too small to time").doesNotContain("fig-acceleration");
+        // no train stage ran: the models page says so, the index has no best model, and the report is written all the same
+        assertThat(site.resolve("modeles.html")).content(java.nio.charset.StandardCharsets.UTF_8)
+                .contains("Aucun modèle n’a été entraîné pour l’exécution du 30/06/2024");
+        assertThat(site.resolve("index.html")).content(java.nio.charset.StandardCharsets.UTF_8)
+                .contains("aucun modèle n’a encore été entraîné").contains("href=\"modeles.html\"");
         // the documents people open, and nothing else: no Hadoop checksum file next to them
         for (Path written : List.of(reports, warehouse.getParent().resolve("reports"))) {
             try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(written)) {

@@ -50,8 +50,7 @@ public final class RecordRows {
     private static Object value(RecordComponent component, Object record) {
         try {
             java.lang.reflect.Method accessor = component.getAccessor();
-            // a stage's result records may be package-private (the train stage's are): their public accessors are still
-            // inaccessible from this package without it
+            // the stages keep their row records package-private: their public accessors are not reachable from here otherwise
             accessor.setAccessible(true);
             Object value = accessor.invoke(record);
             if (value instanceof Double d && !Double.isFinite(d)) {

@@ -50,9 +50,10 @@ public final class StageCatalog {
                     List.of("gold.ml_features", "gold.ml_split", "gold.cv_results", "gold.leaderboard", "gold.model_details",
                             "models/<dataset>/<target>/<run date>/")),
             new Stage("report", "report", "Write the accessible HTML report (key figures, sources, dictionary, quality, RGPD,"
-                    + " cleaning, load and query timing, statistics with SVG charts), its XLSX workbook and its Jupyter notebook",
+                    + " cleaning, load and query timing, statistics with SVG charts, models), its XLSX workbook and its Jupyter notebook",
                     "report", Stage.RUN_OPTIONS, List.of("stats", "query_timing", "train"),
-                    List.of("audit.*", "governance.query_timings", "gold.stats_*", "silver.<dataset>"),
+                    List.of("audit.*", "governance.query_timings", "gold.stats_*", "silver.<dataset>", "gold.leaderboard",
+                            "gold.cv_results", "gold.model_details", "models/<dataset>/<target>/<run date>/ (model.json, model_card.md)"),
                     List.of("reports/<run date>/site/", "reports/<run date>/site/statistiques.xlsx",
                             "reports/<run date>/site/analyses.ipynb")));
 
