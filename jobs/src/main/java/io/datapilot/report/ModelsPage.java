@@ -343,7 +343,7 @@ final class ModelsPage implements ReportPage {
 
         private void card() {
             blocks.add(new Heading(3, texts.get("models.card")));
-            String folder = chosen.getAs("model_path");
+            String folder = modelFolder();
             Optional<String> card = folder == null ? Optional.empty() : read(folder + "/" + CARD);
             if (card.isEmpty()) {
                 blocks.add(new Paragraph(texts.get("models.card.missing", folder == null ? "–" : folder + "/" + CARD)));
@@ -359,8 +359,17 @@ final class ModelsPage implements ReportPage {
                     texts.get("models.card.value")), heading -> CARD_SECTIONS_SHOWN_ABOVE.stream().anyMatch(heading::startsWith)));
         }
 
+        /** The chosen model's folder: the leaderboard keeps it relative to the warehouse (the same row wherever it lives). */
+        private String modelFolder() {
+            String path = chosen.getAs("model_path");
+            if (path == null || path.startsWith("/") || path.contains("://")) {
+                return path;
+            }
+            return context.warehouse().root() + "/" + path;
+        }
+
         private Optional<JsonNode> modelJson() {
-            String folder = chosen.getAs("model_path");
+            String folder = modelFolder();
             return folder == null ? Optional.empty() : read(folder + "/" + MODEL_JSON).flatMap(json -> {
                 try {
                     return Optional.of(new ObjectMapper().readTree(json));

@@ -30,7 +30,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * datapilot's trained models against scikit-learn's on four public data sets (iris, wine, breast
@@ -97,8 +96,16 @@ class ReferenceComparisonTest {
 
     record Outcome(int code, String out, String err) {}
 
+    /**
+     * The data sets compared: iris (three classes) and diabete (regression) by default, to keep the suite short; every
+     * set with {@code -Ddatapilot.reference.sets=iris,vins,cancer_sein,diabete} (how docs/BENCHMARKS.md's table is made).
+     */
+    static java.util.stream.Stream<String> sets() {
+        return java.util.Arrays.stream(System.getProperty("datapilot.reference.sets", "iris,diabete").split(",")).map(String::strip);
+    }
+
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"iris", "vins", "cancer_sein", "diabete"})
+    @org.junit.jupiter.params.provider.MethodSource("sets")
     void trainedModelsScoreAsScikitLearnsOnTheSameRowsAndFolds(String name, @TempDir Path folder) throws Exception {
         assumeTrue(sklearnInstalled(), "scikit-learn is not importable by " + PYTHON + ": install Debian's python3-sklearn"
                 + " (apt-get install python3-sklearn, or scripts/a11y/setup as root)");

@@ -44,12 +44,12 @@ class TrainOwnDataSetTest {
     private String log;
 
     @BeforeAll
-    void train(@TempDir Path folder) {
-        warehouse = folder.resolve("warehouse");
-        reports = folder.resolve("reports");
-        Outcome outcome = run("run", "--only", "ingest,profile,quality_gate,clean,load,train");
-        log = outcome.out() + outcome.err();
-        assertThat(outcome.code()).as(log).isZero();
+    void train() {
+        // one run of the data set per test JVM, shared with the report's models page test
+        io.datapilot.testing.Logements.Run run = io.datapilot.testing.Logements.run();
+        warehouse = run.warehouse();
+        reports = run.reports();
+        log = run.log();
     }
 
     private record Outcome(int code, String out, String err) {}

@@ -2,11 +2,7 @@ package io.datapilot.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.datapilot.Datapilot;
-import io.datapilot.testing.Paths;
 import io.datapilot.testing.SiteChecks;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +14,6 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The models page built from the tables the train stage really wrote: flats for sale (a price to
@@ -27,20 +22,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ModelsPageTest {
-    private static final Path CONFIG = Paths.resource("datasets/logements/pipeline.yaml");
     private static final LocalDate RUN = LocalDate.of(2025, 1, 6);
     private Path site;
     private String page;
 
     @BeforeAll
-    void runThePipeline(@TempDir Path folder) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Datapilot.execute(new String[] {"run", "--only", "ingest,profile,quality_gate,clean,load,stats,train,report", "--config",
-                CONFIG.toString(), "--warehouse", folder.resolve("warehouse").toString(), "--reports-dir", folder.resolve("reports").toString(),
-                "--run-date", RUN.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertThat(code).as(out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8)).isZero();
-        site = folder.resolve("reports").resolve(RUN + "/site");
+    void runThePipeline() throws Exception {
+        // the same run as the training tests' (one per test JVM)
+        site = io.datapilot.testing.Logements.run().reports().resolve(RUN + "/site");
         page = Files.readString(site.resolve(ModelsPage.FILE), StandardCharsets.UTF_8);
     }
 
