@@ -47,7 +47,8 @@ public final class BenchCommand extends DatapilotCommand {
         stats,
         knn,
         scorer,
-        cv_parallelism
+        cv_parallelism,
+        train_sklearn
     }
 
     @Option(names = "--calls", defaultValue = "100000", description = "scorer suite: measured local scorer calls per"
@@ -70,6 +71,20 @@ public final class BenchCommand extends DatapilotCommand {
             if (suite == Suite.cv_parallelism) {
                 return cvParallelism(context);
             }
+            if (suite == Suite.train_sklearn) {
+                // scikit-learn's side runs in a separate process: InterruptedException is the only new checked case
+                try {
+                String section = "<!-- bench:" + suite.name() + " -->\n" + new TrainVsScikitLearnBenchmark(context.spark(), data,
+                        context.configPath(), context.err()).run() + "Machine: " + BenchmarkReport.machine() + ".\n<!-- /bench:"
+                        + suite.name() + " -->\n";
+                BenchmarkReport.write(report, suite.name(), section);
+                context.out().print(section);
+                return 0;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", e);
+                }
+            }
             Path dataset = IngestBenchmark.ensureData(data, rows, context.err());
             Path scratch = Files.createTempDirectory("datapilot-bench");
             List<Comparison> comparisons = switch (suite) {
@@ -81,6 +96,7 @@ public final class BenchCommand extends DatapilotCommand {
                 case knn -> throw new IllegalStateException("knn runs apart");
                 case scorer -> throw new IllegalStateException("measured by scorer()");
                 case cv_parallelism -> throw new IllegalStateException("measured by cvParallelism()");
+                case train_sklearn -> throw new IllegalStateException("measured apart");
             };
             String title = switch (suite) {
                 case ingest -> "Ingestion (issue 2)";
@@ -91,6 +107,7 @@ public final class BenchCommand extends DatapilotCommand {
                 case knn -> "K nearest neighbours";
                 case scorer -> throw new IllegalStateException("measured by scorer()");
                 case cv_parallelism -> throw new IllegalStateException("measured by cvParallelism()");
+                case train_sklearn -> throw new IllegalStateException("measured apart");
             };
             String section = BenchmarkReport.section(suite.name(), title,
                     io.datapilot.core.text.Numbers.count(rows) + " generated order lines (seed "

@@ -36,18 +36,10 @@ final class CvParallelismBenchmark {
     }
 
     List<Comparison> run(int runs, int warmups) {
-        Path warehouse = data.resolve("cv-warehouse").toAbsolutePath();
+        Path warehouse = loadSample(spark, data, config, log);
         PipelineConfig loaded = io.datapilot.core.config.ConfigLoader.load(config)
                 .withOutputs(warehouse.toString(), data.resolve("cv-reports").toAbsolutePath().toString());
         Warehouse tables = new Warehouse(warehouse.toString());
-        if (!DeltaIO.exists(spark, tables.table(Layer.SILVER, loaded.dataset().name()))) {
-            int code = io.datapilot.Datapilot.execute(new String[] {"run", "--only", "ingest,profile,quality_gate,clean,load", "--config",
-                    config.toString(), "--warehouse", warehouse.toString(), "--reports-dir", data.resolve("cv-reports").toString(),
-                    "--run-date", RUN.toString()}, new PrintStream(OutputStream.nullOutputStream()), log);
-            if (code != 0) {
-                throw new IllegalStateException("Cannot load the sample for the cv_parallelism benchmark (exit code " + code + ")");
-            }
-        }
         String target = loaded.dataset().targets().get(0).column();
         TrainConfig base = loaded.train();
         Stopwatch stopwatch = new Stopwatch(spark, log);
@@ -64,5 +56,20 @@ final class CvParallelismBenchmark {
         String notes = "target " + target + ", default grids, 5 folds; chosen model(s): " + String.join(" / ", chosen)
                 + (chosen.size() == 1 ? " (the same with both settings)" : " (DIFFERENT)");
         return List.of(new Comparison("grid search + final fit, parallelism 2 vs 1", timings.get(1), timings.get(0), 1 / 1.5, notes));
+    }
+
+    /** The sample loaded (ingest to load) once into the benchmarks' folder; its warehouse. */
+    static Path loadSample(SparkSession spark, Path data, Path config, PrintStream log) {
+        Path warehouse = data.resolve("cv-warehouse").toAbsolutePath();
+        PipelineConfig loaded = io.datapilot.core.config.ConfigLoader.load(config);
+        if (!DeltaIO.exists(spark, new Warehouse(warehouse.toString()).table(Layer.SILVER, loaded.dataset().name()))) {
+            int code = io.datapilot.Datapilot.execute(new String[] {"run", "--only", "ingest,profile,quality_gate,clean,load", "--config",
+                    config.toString(), "--warehouse", warehouse.toString(), "--reports-dir", data.resolve("cv-reports").toString(),
+                    "--run-date", RUN.toString()}, new PrintStream(OutputStream.nullOutputStream()), log);
+            if (code != 0) {
+                throw new IllegalStateException("Cannot load the sample for the benchmark (exit code " + code + ")");
+            }
+        }
+        return warehouse;
     }
 }

@@ -1,0 +1,140 @@
+package io.datapilot.ml;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.datapilot.core.config.PipelineConfig;
+import io.datapilot.core.delta.DeltaIO;
+import io.datapilot.core.delta.Warehouse;
+import io.datapilot.core.delta.Warehouse.Layer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+
+/**
+ * scikit-learn's {@code GridSearchCV} with the same models, grids and folds on the same rows as a
+ * trained target (scripts/reference/sklearn_reference.py, run with Debian's /usr/bin/python3): the
+ * rows of the tuned data set with their set and fold from {@code gold.ml_split}, dates turned into
+ * the feature pipeline's three numbers, the features {@code gold.ml_features} kept. For the
+ * benchmarks: it reads tables, never writes one.
+ */
+public final class ScikitLearnComparison {
+    /** One model on both sides. */
+    public record Model(String model, double ours, double theirs, double oursCv, double theirsCv) {}
+
+    /** A target's comparison and scikit-learn's own time. */
+    public record Outcome(String target, String task, String metric, List<Model> models, double sklearnSeconds, int trainRows,
+            int testRows) {}
+
+    private ScikitLearnComparison() {}
+
+    public static Outcome compare(SparkSession spark, PipelineConfig config, Warehouse warehouse, LocalDate runDate, String target,
+            Path scratch) throws IOException, InterruptedException {
+        Dataset<Row> features = DeltaIO.readRunDate(spark, warehouse.table(Layer.GOLD, "ml_features"), runDate)
+                .where(functions.col("used").and(functions.col("target").equalTo(target)));
+        List<String> numeric = new ArrayList<>();
+        List<String> categorical = new ArrayList<>();
+        List<Column> columns = new ArrayList<>();
+        for (Row feature : features.select("column", "kind").collectAsList()) {
+            String column = feature.getString(0);
+            Column value = functions.col(TrainingData.quoted(column));
+            switch (feature.getString(1)) {
+                case "categorical" -> {
+                    categorical.add(column);
+                    columns.add(value.cast("string").as(column));
+                }
+                case "date" -> {
+                    // the feature pipeline's rule: days since 1970-01-01, month, ISO weekday (a timestamp's day in the session time zone)
+                    Column day = value.cast("date");
+                    columns.add(functions.datediff(day, functions.lit("1970-01-01").cast("date")).cast("double").as(column + "__jours"));
+                    columns.add(functions.month(day).cast("double").as(column + "__mois"));
+                    columns.add(functions.weekday(day).plus(1).cast("double").as(column + "__jour_semaine"));
+                    numeric.addAll(List.of(column + "__jours", column + "__mois", column + "__jour_semaine"));
+                }
+                default -> {
+                    numeric.add(column);
+                    columns.add(value.cast("double").as(column));
+                }
+            }
+        }
+        List<Row> board = DeltaIO.readRunDate(spark, warehouse.table(Layer.GOLD, "leaderboard"), runDate)
+                .where(functions.col("target").equalTo(target)).orderBy("rank")
+                .select("model", "task", "metric", "cv_mean", "test_accuracy", "test_rmse").collectAsList();
+        String task = board.get(0).getString(1);
+        String metric = board.get(0).getString(2);
+        List<String> keys = config.source(config.dataset().base()).key();
+        Column key = functions.concat_ws("|", keys.stream().map(k -> functions.col(TrainingData.quoted(k)).cast("string"))
+                .toArray(Column[]::new));
+        Dataset<Row> split = DeltaIO.readRunDate(spark, warehouse.table(Layer.GOLD, "ml_split"), runDate)
+                .where(functions.col("target").equalTo(target)).select("key", "set", "fold");
+        columns.add(functions.col(TrainingData.quoted(target)).cast("string").as(target));
+        columns.add(functions.col("set"));
+        columns.add(functions.col("fold"));
+        List<Row> rows = DeltaIO.readRunDate(spark, warehouse.table(Layer.SILVER, config.dataset().name()), runDate)
+                .withColumn("__key", key).join(split, functions.col("__key").equalTo(split.col("key"))).orderBy("__key")
+                .select(columns.toArray(Column[]::new)).collectAsList();
+        List<String> names = new ArrayList<>();
+        for (Column column : columns) {
+            names.add(column.named().name());
+        }
+        StringBuilder csv = new StringBuilder();
+        csv.append(String.join(",", names.stream().map(ScikitLearnComparison::field).toList())).append('\n');
+        for (Row row : rows) {
+            List<String> fields = new ArrayList<>();
+            for (int i = 0; i < row.size(); i++) {
+                fields.add(row.isNullAt(i) ? "" : field(String.valueOf(row.get(i))));
+            }
+            csv.append(String.join(",", fields)).append('\n');
+        }
+        Files.createDirectories(scratch);
+        Path data = scratch.resolve(target + "-rows.csv");
+        Files.writeString(data, csv, StandardCharsets.UTF_8);
+        ObjectNode spec = ModelDescription.JSON.createObjectNode();
+        spec.put("task", task).put("target", target).put("metric", metric).put("seed", config.train().seed());
+        spec.set("numeric", ModelDescription.JSON.valueToTree(numeric));
+        spec.set("categorical", ModelDescription.JSON.valueToTree(categorical));
+        List<String> models = board.stream().map(row -> row.getString(0)).toList();
+        spec.set("models", ModelDescription.JSON.valueToTree(models));
+        Map<String, Map<String, List<Object>>> grids = new LinkedHashMap<>();
+        models.forEach(model -> grids.put(model, Grids.grid(ModelKind.of(model).orElseThrow(), config.train().grids())));
+        spec.set("grids", ModelDescription.JSON.valueToTree(grids));
+        spec.put("one_hot_drop", "none").put("scale_one_hot", true).put("parallelism", config.train().parallelism());
+        spec.set("scaled_models", ModelDescription.JSON.valueToTree(java.util.Arrays.stream(ModelKind.values()).filter(ModelKind::scaled)
+                .map(ModelKind::key).toList()));
+        Path specFile = scratch.resolve(target + "-spec.json");
+        ModelDescription.JSON.writeValue(specFile.toFile(), spec);
+        Path out = scratch.resolve(target + "-sklearn.json");
+        Process process = new ProcessBuilder("/usr/bin/python3", Path.of("scripts/reference/sklearn_reference.py").toAbsolutePath().toString(),
+                "--spec", specFile.toString(), "--data", data.toString(), "--out", out.toString()).redirectErrorStream(true).start();
+        String log = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("scripts/reference/sklearn_reference.py failed: " + log);
+        }
+        JsonNode sklearn = ModelDescription.JSON.readTree(out.toFile());
+        boolean regression = task.equals("regression");
+        List<Model> compared = new ArrayList<>();
+        for (Row row : board) {
+            JsonNode reference = sklearn.path("models").path(row.getString(0));
+            compared.add(new Model(row.getString(0), regression ? row.getDouble(5) : row.getDouble(4),
+                    reference.path("test").path(regression ? "rmse" : "accuracy").asDouble(Double.NaN), row.getDouble(3),
+                    reference.path("cv_mean").asDouble(Double.NaN)));
+        }
+        return new Outcome(target, task, metric, compared, sklearn.path("seconds").asDouble(Double.NaN),
+                sklearn.path("rows").path("train").asInt(), sklearn.path("rows").path("test").asInt());
+    }
+
+    private static String field(String value) {
+        return value.contains(",") || value.contains("\"") || value.contains("\n") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+    }
+
+}
