@@ -62,7 +62,14 @@ final class TargetTraining {
     /** Everything the tables, the model folder and the card need. */
     record Result(Target target, Selection selection, String metric, String metricReason, long trainRows, long testRows,
             Map<String, Long> trainClasses, Map<String, Long> testClasses, List<ModelResult> models, ModelResult chosen,
-            PipelineModel finalModel, double finalSeconds, Dataset<Row> split, Dataset<Row> chosenTestPredictions, List<String> skipped) {}
+            PipelineModel finalModel, double finalSeconds, Dataset<Row> split, Dataset<Row> test, Dataset<Row> chosenTestPredictions,
+            List<String> skipped) {
+        /** Frees the cached rows once the tables and the model folder are written. */
+        void release() {
+            test.unpersist();
+            split.unpersist();
+        }
+    }
 
     private TargetTraining() {}
 
@@ -133,7 +140,7 @@ final class TargetTraining {
         Dataset<Row> chosenPredictions = chosen.fitted().transform(test);
         training.unpersist();
         return new Result(target, selection, metric[0], metric[1], trainRows, testRows, trainClasses, testClasses, List.copyOf(results),
-                chosen, finalModel, finalSeconds, split, chosenPredictions, skipped);
+                chosen, finalModel, finalSeconds, split, test, chosenPredictions, skipped);
     }
 
     private static Map<String, List<Object>> singleton(Grids.Combination combination) {

@@ -181,7 +181,7 @@ public final class TrainStage {
                     col(Split.FOLD).as("fold")));
         }
         write(spark, warehouse, context, table, featureRows, cvRows, leaderRows, detailRows, splits);
-        results.forEach(result -> result.split().unpersist());
+        results.forEach(Result::release);
         print(context.out(), results);
         return results;
     }
@@ -203,7 +203,7 @@ public final class TrainStage {
         Selection selection = TrainingData.features(data, column, new LinkedHashSet<>(keys), others,
                 Variables.dictionary(spark, warehouse, runDate, dataset), train);
         Result result = TargetTraining.train(data, target, selection, keys, null, train, err);
-        result.split().unpersist();
+        result.release();
         return result.chosen().kind().key() + " (" + result.chosen().bestCombination().text() + ")";
     }
 
