@@ -136,8 +136,8 @@ public final class TrainStage {
                     labels.of, labels.units, datapilotVersion(), config.train().folds());
             List<String> names = FeaturePipeline.expandedNames(result.finalModel(), selection.features()).stream()
                     .map(name -> readable(name, selection, table, labels)).toList();
-            List<Detail> importances = new ArrayList<>(Explanations.importances(target.column(), result.chosen().kind(), result.finalModel(), names,
-                    target.labels()));
+            List<Detail> importances = new ArrayList<>(Explanations.importances(target.column(), result.chosen().kind(),
+                    result.finalModel(), names, target.labels()));
             if (importances.isEmpty()) {
                 // KNN and the perceptron: what each feature is worth, measured by shuffling it on the test rows
                 importances = PermutationImportance.compute(spark, result, target.labels(), table, labels.of, config.train().seed());
