@@ -85,7 +85,7 @@ final class Grids {
         String sparkName = camel(name);
         if (!estimator.hasParam(sparkName)) {
             List<String> names = Arrays.stream(estimator.params()).map(Param::name)
-                    .filter(param -> !param.endsWith("Col") && !param.equals("seed")).map(Grids::snake).sorted().toList();
+                    .filter(param -> !param.endsWith("Col") && !param.equals("seed")).map(io.datapilot.core.text.Names::snake).sorted().toList();
             throw new DatapilotException(ErrorKind.CONFIG, at + ": " + kind.key() + " has no parameter " + name + "; "
                     + io.datapilot.core.text.Similarity.suggestion(name, names) + "its parameters are: " + String.join(", ", names) + ".");
         }
@@ -125,9 +125,6 @@ final class Grids {
         return number.intValue();
     }
 
-    static String snake(String camel) {
-        return camel.replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT);
-    }
 
     private static String firstLine(String message) {
         if (message == null) {

@@ -14,6 +14,7 @@ import io.datapilot.ml.TargetTraining.Result;
 import io.datapilot.ml.features.Feature;
 import io.datapilot.ml.features.FeatureKind;
 import io.datapilot.ml.features.FeatureLayout;
+import io.datapilot.ml.features.FeaturePipeline;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -108,8 +109,9 @@ final class ModelDescription {
         PipelineModel fitted = result.finalModel();
         FeatureLayout layout = FeatureLayout.of(features);
         Map<Integer, String[]> allowed = new HashMap<>();
-        StringIndexerModel indexer = stageOrNull(fitted, StringIndexerModel.class);
-        if (indexer != null) {
+        // the feature pipeline has an indexer when there are labels, an imputer when there are numbers
+        if (!layout.categorical().isEmpty()) {
+            StringIndexerModel indexer = FeaturePipeline.stage(fitted, StringIndexerModel.class);
             List<String> inputs = List.of(indexer.getInputCols());
             for (FeatureLayout.Prepared prepared : layout.categorical()) {
                 allowed.put(prepared.feature(), indexer.labelsArray()[inputs.indexOf(prepared.name())]);
@@ -117,9 +119,8 @@ final class ModelDescription {
         }
         // the imputer's surrogate (median) of each number, by the prepared column it fills (a surrogate column per input)
         Map<Integer, Double> medians = new HashMap<>();
-        ImputerModel imputer = stageOrNull(fitted, ImputerModel.class);
-        if (imputer != null) {
-            Row surrogates = imputer.surrogateDF().first();
+        if (!layout.numeric().isEmpty()) {
+            Row surrogates = FeaturePipeline.stage(fitted, ImputerModel.class).surrogateDF().first();
             for (FeatureLayout.Prepared prepared : layout.numeric()) {
                 if (prepared.part() == FeatureLayout.Part.VALUE) {
                     medians.put(prepared.feature(), surrogates.getDouble(surrogates.fieldIndex(prepared.name())));
@@ -129,7 +130,7 @@ final class ModelDescription {
         List<Column> ranges = new ArrayList<>();
         for (Feature feature : features) {
             if (feature.kind() != FeatureKind.CATEGORICAL) {
-                Column column = col(TrainingData.quoted(feature.column()));
+                Column column = col(io.datapilot.core.text.Names.quoted(feature.column()));
                 ranges.add(min(column).cast("string"));
                 ranges.add(max(column).cast("string"));
                 ranges.add(count(column));
@@ -162,14 +163,5 @@ final class ModelDescription {
             }
         }
         return array;
-    }
-
-    static <T extends org.apache.spark.ml.Transformer> T stageOrNull(PipelineModel fitted, Class<T> type) {
-        for (org.apache.spark.ml.Transformer stage : fitted.stages()) {
-            if (type.isInstance(stage)) {
-                return type.cast(stage);
-            }
-        }
-        return null;
     }
 }

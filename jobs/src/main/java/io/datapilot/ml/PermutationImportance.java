@@ -47,7 +47,7 @@ final class PermutationImportance {
             ScorerExport.write(spark, fitted, features, result.target().task().key(), result.target().labels(), folder.toUri().toString());
             LocalScorer scorer = LocalScorer.load(folder);
             List<Column> columns = new ArrayList<>();
-            features.forEach(feature -> columns.add(org.apache.spark.sql.functions.col(TrainingData.quoted(feature.column()))));
+            features.forEach(feature -> columns.add(org.apache.spark.sql.functions.col(io.datapilot.core.text.Names.quoted(feature.column()))));
             columns.add(org.apache.spark.sql.functions.col(FeaturePipeline.LABEL));
             Dataset<Row> test = result.split().where(org.apache.spark.sql.functions.col(Split.SET).equalTo(Split.TEST));
             List<Row> rows = test.select(columns.toArray(Column[]::new)).limit(ROWS).collectAsList();

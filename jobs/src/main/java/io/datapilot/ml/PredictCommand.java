@@ -87,7 +87,7 @@ public final class PredictCommand extends DatapilotCommand {
             if (!present.contains(column)) {
                 missing.add(column + " (" + feature.get("label").asText() + ")");
             } else {
-                typed.add(col(TrainingData.quoted(column)).cast(feature.get("type").asText()).as(column));
+                typed.add(col(io.datapilot.core.text.Names.quoted(column)).cast(feature.get("type").asText()).as(column));
             }
         }
         if (!missing.isEmpty()) {
@@ -101,7 +101,7 @@ public final class PredictCommand extends DatapilotCommand {
         model.get("features").forEach(feature -> featureNames.add(feature.get("column").asText()));
         for (String name : rows.columns()) {
             if (!name.startsWith("_") && !featureNames.contains(name) && !name.equals(target)) {
-                kept.add(col(TrainingData.quoted(name)));
+                kept.add(col(io.datapilot.core.text.Names.quoted(name)));
             }
         }
         kept.addAll(typed);
@@ -110,7 +110,7 @@ public final class PredictCommand extends DatapilotCommand {
         List<Column> out = new ArrayList<>();
         for (String name : rows.columns()) {
             if (!name.startsWith("_") && !name.equals(target)) {
-                out.add(col(TrainingData.quoted(name)));
+                out.add(col(io.datapilot.core.text.Names.quoted(name)));
             }
         }
         String predicted = "prediction_" + target;
@@ -258,7 +258,7 @@ public final class PredictCommand extends DatapilotCommand {
         if (output.toLowerCase(java.util.Locale.ROOT).endsWith(".csv")) {
             List<Column> text = new ArrayList<>();
             for (org.apache.spark.sql.types.StructField field : cached.schema().fields()) {
-                Column value = col(TrainingData.quoted(field.name()));
+                Column value = col(io.datapilot.core.text.Names.quoted(field.name()));
                 boolean fractional = field.dataType() instanceof org.apache.spark.sql.types.FractionalType;
                 text.add((fractional ? org.apache.spark.sql.functions.regexp_replace(value.cast("string"), "\\.", ",") : value.cast("string"))
                         .as(field.name()));

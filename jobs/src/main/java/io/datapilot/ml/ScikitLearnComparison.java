@@ -47,7 +47,7 @@ public final class ScikitLearnComparison {
         List<Column> columns = new ArrayList<>();
         for (Row feature : features.select("column", "kind").collectAsList()) {
             String column = feature.getString(0);
-            Column value = functions.col(TrainingData.quoted(column));
+            Column value = functions.col(io.datapilot.core.text.Names.quoted(column));
             switch (feature.getString(1)) {
                 case "categorical" -> {
                     categorical.add(column);
@@ -73,11 +73,11 @@ public final class ScikitLearnComparison {
         String task = board.get(0).getString(1);
         String metric = board.get(0).getString(2);
         List<String> keys = config.source(config.dataset().base()).key();
-        Column key = functions.concat_ws("|", keys.stream().map(k -> functions.col(TrainingData.quoted(k)).cast("string"))
+        Column key = functions.concat_ws("|", keys.stream().map(k -> functions.col(io.datapilot.core.text.Names.quoted(k)).cast("string"))
                 .toArray(Column[]::new));
         Dataset<Row> split = DeltaIO.readRunDate(spark, warehouse.table(Layer.GOLD, "ml_split"), runDate)
                 .where(functions.col("target").equalTo(target)).select("key", "set", "fold");
-        columns.add(functions.col(TrainingData.quoted(target)).cast("string").as(target));
+        columns.add(functions.col(io.datapilot.core.text.Names.quoted(target)).cast("string").as(target));
         columns.add(functions.col("set"));
         columns.add(functions.col("fold"));
         List<Row> rows = DeltaIO.readRunDate(spark, warehouse.table(Layer.SILVER, config.dataset().name()), runDate)

@@ -276,7 +276,7 @@ final class TargetTraining {
     /** Key, features, label (a class index for a classification) and the fairness group, for the rows with a kept target. */
     private static Dataset<Row> frame(Dataset<Row> data, Target target, Selection selection, List<String> keys, Column fairness,
             TrainConfig train) {
-        Column value = col(TrainingData.quoted(target.column()));
+        Column value = col(io.datapilot.core.text.Names.quoted(target.column()));
         Dataset<Row> kept = data.where(value.isNotNull());
         Column label;
         if (target.task() == Task.REGRESSION) {
@@ -287,9 +287,9 @@ final class TargetTraining {
             kept = kept.where(value.cast("string").isin(target.labels().toArray()));
         }
         List<Column> columns = new ArrayList<>();
-        columns.add(concat_ws("|", keys.stream().map(key -> col(TrainingData.quoted(key)).cast("string")).toArray(Column[]::new))
+        columns.add(concat_ws("|", keys.stream().map(key -> col(io.datapilot.core.text.Names.quoted(key)).cast("string")).toArray(Column[]::new))
                 .as(Split.KEY));
-        selection.features().forEach(feature -> columns.add(col(TrainingData.quoted(feature.column()))));
+        selection.features().forEach(feature -> columns.add(col(io.datapilot.core.text.Names.quoted(feature.column()))));
         columns.add(label.as(FeaturePipeline.LABEL));
         if (fairness != null) {
             columns.add(fairness.as(GROUP));

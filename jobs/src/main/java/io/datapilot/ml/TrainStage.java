@@ -116,18 +116,20 @@ public final class TrainStage {
         List<Tagged<LeaderRow>> leaderRows = new ArrayList<>();
         List<Tagged<Detail>> detailRows = new ArrayList<>();
         List<Dataset<Row>> splits = new ArrayList<>();
+        TrainingData.Profile profile = TrainingData.profile(data, targets, new LinkedHashSet<>(keys), dictionary, config.train());
+        String fairnessColumn = config.train().fairness().by();
+        Column group = fairnessColumn == null ? null : fairnessGroup(data, fairnessColumn, table);
         for (TargetConfig targetConfig : config.dataset().targets()) {
-            Target target = TrainingData.target(data, table, targetConfig.column(), targetConfig.kind(), config.train());
+            Target target = TrainingData.target(data, table, targetConfig.column(), targetConfig.kind(), config.train(), profile);
             Set<String> others = new LinkedHashSet<>(targets);
             others.remove(target.column());
-            Selection selection = TrainingData.features(data, target.column(), new LinkedHashSet<>(keys), others, dictionary, config.train());
+            Selection selection = TrainingData.features(data, target.column(), new LinkedHashSet<>(keys), others, dictionary, config.train(),
+                    profile);
             if (selection.features().isEmpty()) {
                 throw new DatapilotException(ErrorKind.DATA, "The target " + target.column() + " has no feature to learn from: every other"
                         + " column of " + table + " is left out (" + String.join("; ", selection.exclusions().stream()
                         .map(exclusion -> exclusion.column() + ": " + exclusion.reason()).toList()) + ").");
             }
-            String fairnessColumn = config.train().fairness().by();
-            Column group = fairnessColumn == null ? null : fairnessGroup(data, fairnessColumn, table);
             Result result = TargetTraining.train(data, target, selection, keys, group, config.train(), err);
             results.add(result);
             String version = context.runDate().toString();
@@ -162,7 +164,7 @@ public final class TrainStage {
                 }
             }
             String card = ModelCard.markdown(result, described, config, importances, fairness);
-            String json = ModelDescription.of(result, described, data.where(col(TrainingData.quoted(target.column())).isNotNull()),
+            String json = ModelDescription.of(result, described, data.where(col(io.datapilot.core.text.Names.quoted(target.column())).isNotNull()),
                     residuals).toPrettyString();
             PipelineModel scoring = scoring(result);
             ModelStore.replace(spark, folder, directory -> {
@@ -195,13 +197,14 @@ public final class TrainStage {
         String dataset = config.dataset().name();
         Dataset<Row> data = DeltaIO.readRunDate(spark, warehouse.table(Layer.SILVER, dataset), runDate);
         TargetConfig declared = config.dataset().targets().stream().filter(t -> t.column().equals(column)).findFirst().orElseThrow();
-        Target target = TrainingData.target(data, "silver." + dataset, column, declared.kind(), train);
         Set<String> others = new LinkedHashSet<>();
         config.dataset().targets().forEach(t -> others.add(t.column()));
-        others.remove(column);
         List<String> keys = config.source(config.dataset().base()).key();
-        Selection selection = TrainingData.features(data, column, new LinkedHashSet<>(keys), others,
-                Variables.dictionary(spark, warehouse, runDate, dataset), train);
+        Map<String, Variables.Described> dictionary = Variables.dictionary(spark, warehouse, runDate, dataset);
+        TrainingData.Profile profile = TrainingData.profile(data, others, new LinkedHashSet<>(keys), dictionary, train);
+        Target target = TrainingData.target(data, "silver." + dataset, column, declared.kind(), train, profile);
+        others.remove(column);
+        Selection selection = TrainingData.features(data, column, new LinkedHashSet<>(keys), others, dictionary, train, profile);
         Result result = TargetTraining.train(data, target, selection, keys, null, train, err);
         result.release();
         return result.chosen().kind().key() + " (" + result.chosen().bestCombination().text() + ")";
@@ -244,7 +247,7 @@ public final class TrainStage {
                     + io.datapilot.core.text.Similarity.suggestion(column, List.of(data.columns())) + "name the sensitive attribute"
                     + " whose groups the model card compares (sex, age band…).");
         }
-        Column value = col(TrainingData.quoted(column));
+        Column value = col(io.datapilot.core.text.Names.quoted(column));
         if (!(data.schema().apply(column).dataType() instanceof NumericType)) {
             return value.cast("string");
         }
@@ -323,16 +326,13 @@ public final class TrainStage {
     private record Labels(java.util.function.BiFunction<String, String, String> of, Map<String, String> units) {}
 
     private static Labels labels(SparkSession spark, Warehouse warehouse, RunContext context, PipelineConfig config) {
-        List<Row> rows = DeltaIO.readRunDate(spark, warehouse.table(Layer.AUDIT, "data_dictionary"), context.runDate())
-                .select("table", "column", "original_names", "unit").collectAsList();
-        List<VariableLabels.Entry> entries = rows.stream().map(row -> new VariableLabels.Entry(row.getString(0), row.getString(1),
-                row.getString(2), row.getString(3))).toList();
+        List<VariableLabels.Entry> entries = VariableLabels.entries(spark, warehouse, context.runDate());
         VariableLabels labels = VariableLabels.of(entries, config, new Texts(config.reportLocale()),
                 List.of("silver." + config.dataset().name()));
         Map<String, String> units = new HashMap<>();
-        for (Row row : rows) {
-            if (row.getString(0).endsWith("." + config.dataset().name()) && !row.isNullAt(3)) {
-                units.put(row.getString(1), row.getString(3));
+        for (VariableLabels.Entry entry : entries) {
+            if (entry.table().endsWith("." + config.dataset().name()) && entry.unit() != null) {
+                units.put(entry.column(), entry.unit());
             }
         }
         return new Labels(labels::of, units);

@@ -9,6 +9,7 @@ import io.datapilot.core.DatapilotException;
 import io.datapilot.core.ErrorKind;
 import io.datapilot.core.config.TargetKind;
 import io.datapilot.core.config.TrainConfig;
+import io.datapilot.core.text.Names;
 import io.datapilot.core.text.Numbers;
 import io.datapilot.ml.features.Feature;
 import io.datapilot.ml.features.FeatureKind;
@@ -57,11 +58,42 @@ final class TrainingData {
     /** Features, exclusions and the size of the encoded feature vector. */
     record Selection(List<Feature> features, List<Exclusion> exclusions, int encodedSize, Map<String, Long> categories) {}
 
+    /**
+     * What the checks and the choice of features need of every column, from one aggregate over the data
+     * set shared by all its targets: rows, and per column its values present and its distinct values
+     * (approximate).
+     */
+    record Profile(long rows, Map<String, Long> present, Map<String, Long> distinct) {}
+
     private static final int AUTO_MAX_NUMERIC_CLASSES = 10;
 
     private TrainingData() {}
 
-    static Target target(Dataset<Row> data, String table, String column, TargetKind declared, TrainConfig train) {
+    /** One pass over the data set: the targets and every column that may be a feature. */
+    static Profile profile(Dataset<Row> data, Set<String> targets, Set<String> keys, Map<String, Variables.Described> dictionary,
+            TrainConfig train) {
+        List<String> columns = new ArrayList<>();
+        for (StructField field : data.schema().fields()) {
+            if (targets.contains(field.name()) || reason(field, keys, Set.of(), dictionary, train) == null) {
+                columns.add(field.name());
+            }
+        }
+        List<Column> aggregates = new ArrayList<>();
+        for (String name : columns) {
+            aggregates.add(count(col(Names.quoted(name))));
+            aggregates.add(approx_count_distinct(col(Names.quoted(name))));
+        }
+        Row row = data.agg(count(lit(1)), aggregates.toArray(Column[]::new)).first();
+        Map<String, Long> present = new LinkedHashMap<>();
+        Map<String, Long> distinct = new LinkedHashMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+            present.put(columns.get(i), row.getLong(1 + 2 * i));
+            distinct.put(columns.get(i), row.getLong(2 + 2 * i));
+        }
+        return new Profile(row.getLong(0), present, distinct);
+    }
+
+    static Target target(Dataset<Row> data, String table, String column, TargetKind declared, TrainConfig train, Profile profile) {
         StructField field = field(data, column);
         if (field == null) {
             throw new DatapilotException(ErrorKind.CONFIG, "dataset.targets: the target " + column + " is not a column of " + table
@@ -69,10 +101,9 @@ final class TrainingData {
                     + " set (its columns: " + String.join(", ", visible(data)) + ").");
         }
         DataType type = field.dataType();
-        Row counts = data.agg(count(lit(1)), count(col(quoted(column))), approx_count_distinct(col(quoted(column)))).first();
-        long rows = counts.getLong(0);
-        long withTarget = counts.getLong(1);
-        long distinct = counts.getLong(2);
+        long rows = profile.rows();
+        long withTarget = profile.present().get(column);
+        long distinct = profile.distinct().get(column);
         if (withTarget == 0) {
             throw new DatapilotException(ErrorKind.DATA, "The target " + column + " of " + table + " has no value on any of its "
                     + Numbers.count(rows) + " rows: nothing to learn from. Check the source column it comes from, or remove it from"
@@ -80,7 +111,7 @@ final class TrainingData {
         }
         Task task;
         String decision;
-        boolean integral = integral(type);
+        boolean integral = Variables.integral(type);
         if (declared == TargetKind.REGRESSION) {
             if (!(type instanceof NumericType)) {
                 throw new DatapilotException(ErrorKind.DATA, "dataset.targets: " + column + " is declared kind: regression, but its"
@@ -119,8 +150,8 @@ final class TrainingData {
                     + train.maxClasses() + "): are these continuous values? Declare kind: regression, or group the labels.");
         }
         Map<String, Long> classRows = new LinkedHashMap<>();
-        for (Row row : data.where(col(quoted(column)).isNotNull()).groupBy(col(quoted(column)).cast("string")).count()
-                .orderBy(col(quoted(column)).cast("string")).collectAsList()) {
+        for (Row row : data.where(col(Names.quoted(column)).isNotNull()).groupBy(col(Names.quoted(column)).cast("string")).count()
+                .orderBy(col(Names.quoted(column)).cast("string")).collectAsList()) {
             classRows.put(row.getString(0), row.getLong(1));
         }
         if (classRows.size() > train.maxClasses()) {
@@ -157,12 +188,12 @@ final class TrainingData {
     }
 
     static Selection features(Dataset<Row> data, String target, Set<String> keys, Set<String> otherTargets,
-            Map<String, Variables.Described> dictionary, TrainConfig train) {
+            Map<String, Variables.Described> dictionary, TrainConfig train, Profile profile) {
         List<Exclusion> exclusions = new ArrayList<>();
         List<StructField> candidates = new ArrayList<>();
         for (StructField field : data.schema().fields()) {
             String name = field.name();
-            String reason = reason(field, target, keys, otherTargets, dictionary, train);
+            String reason = reason(field, keys, otherTargets, dictionary, train);
             if (name.equals(target)) {
                 continue;
             }
@@ -172,16 +203,13 @@ final class TrainingData {
                 candidates.add(field);
             }
         }
-        // one pass: distinct values of every candidate (constant columns and text of too many values are left out)
-        List<Column> distincts = candidates.stream().map(field -> approx_count_distinct(col(quoted(field.name())))).toList();
-        Row row = candidates.isEmpty() ? null : data.agg(distincts.get(0), distincts.subList(1, distincts.size()).toArray(Column[]::new))
-                .first();
+        // the profile's distinct values: constant columns and text of too many values are left out
         List<Feature> features = new ArrayList<>();
         Map<String, Long> categories = new LinkedHashMap<>();
         int encoded = 0;
         for (int i = 0; i < candidates.size(); i++) {
             StructField field = candidates.get(i);
-            long distinct = row.getLong(i);
+            long distinct = profile.distinct().get(field.name());
             Feature feature = Feature.of(field.name(), field.dataType());
             if (distinct <= 1) {
                 exclusions.add(new Exclusion(field.name(), distinct == 0 ? "always missing" : "constant (one value)"));
@@ -203,7 +231,7 @@ final class TrainingData {
         return new Selection(features, exclusions, encoded, categories);
     }
 
-    private static String reason(StructField field, String target, Set<String> keys, Set<String> otherTargets,
+    private static String reason(StructField field, Set<String> keys, Set<String> otherTargets,
             Map<String, Variables.Described> dictionary, TrainConfig train) {
         String name = field.name();
         if (name.startsWith("_")) {
@@ -254,11 +282,6 @@ final class TrainingData {
         return null;
     }
 
-    static boolean integral(DataType type) {
-        return type instanceof org.apache.spark.sql.types.IntegerType || type instanceof org.apache.spark.sql.types.LongType
-                || type instanceof org.apache.spark.sql.types.ShortType || type instanceof org.apache.spark.sql.types.ByteType
-                || type instanceof DecimalType decimal && decimal.scale() == 0;
-    }
 
     private static StructField field(Dataset<Row> data, String column) {
         for (StructField field : data.schema().fields()) {
@@ -274,12 +297,9 @@ final class TrainingData {
     }
 
     private static String examples(Dataset<Row> data, String column) {
-        List<String> values = data.where(col(quoted(column)).isNotNull()).select(col(quoted(column)).cast("string").as("value")).distinct().orderBy("value").limit(5)
+        List<String> values = data.where(col(Names.quoted(column)).isNotNull()).select(col(Names.quoted(column)).cast("string").as("value")).distinct().orderBy("value").limit(5)
                 .collectAsList().stream().map(row -> row.getString(0)).toList();
         return String.join("; ", values) + (values.size() == 5 ? "…" : "");
     }
 
-    static String quoted(String name) {
-        return "`" + name.replace("`", "``") + "`";
-    }
 }

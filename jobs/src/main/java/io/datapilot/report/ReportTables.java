@@ -50,9 +50,7 @@ final class ReportTables {
 
     /** The labels of the variables, read once from the dictionary before any page is built. */
     VariableLabels labels(io.datapilot.core.config.PipelineConfig config, List<String> reportTables) {
-        List<VariableLabels.Entry> entries = rows(Layer.AUDIT, "data_dictionary", null, "table", "column", "original_names", "unit")
-                .stream().map(r -> new VariableLabels.Entry(r.getString(0), r.getString(1), r.getString(2), r.getString(3))).toList();
-        labels = VariableLabels.of(entries, config, texts, reportTables);
+        labels = VariableLabels.of(VariableLabels.entries(spark, warehouse, runDate), config, texts, reportTables);
         return labels;
     }
 

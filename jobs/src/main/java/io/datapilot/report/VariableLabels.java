@@ -72,6 +72,18 @@ public final class VariableLabels {
         }
     }
 
+    /** The data dictionary's rows of a run date (none when the profile has not run), as the labels read them. */
+    public static List<Entry> entries(org.apache.spark.sql.SparkSession spark, io.datapilot.core.delta.Warehouse warehouse,
+            java.time.LocalDate runDate) {
+        String path = warehouse.table(io.datapilot.core.delta.Warehouse.Layer.AUDIT, "data_dictionary");
+        if (!io.datapilot.core.delta.DeltaIO.exists(spark, path)) {
+            return List.of();
+        }
+        return io.datapilot.core.delta.DeltaIO.readRunDate(spark, path, runDate).select("table", "column", "original_names", "unit")
+                .collectAsList().stream().map(row -> new Entry(row.getString(0), row.getString(1), row.getString(2), row.getString(3)))
+                .toList();
+    }
+
     /**
      * The labels of every table of the dictionary and of the data set.
      *

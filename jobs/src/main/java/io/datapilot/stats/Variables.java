@@ -69,8 +69,7 @@ public final class Variables {
         for (StructField field : schema.fields()) {
             String name = field.name();
             DataType type = field.dataType();
-            boolean integral = type instanceof IntegerType || type instanceof LongType || type instanceof ShortType
-                    || type instanceof ByteType || type instanceof DecimalType decimal && decimal.scale() == 0;
+            boolean integral = integral(type);
             if (name.startsWith("_")) {
                 continue;
             }
@@ -117,6 +116,12 @@ public final class Variables {
         return variables;
     }
 
+
+    /** Whole numbers: the integer types and decimals without a fractional part. */
+    public static boolean integral(DataType type) {
+        return type instanceof IntegerType || type instanceof LongType || type instanceof ShortType || type instanceof ByteType
+                || type instanceof DecimalType decimal && decimal.scale() == 0;
+    }
 
     private static boolean looksLikeKey(String name) {
         String lower = name.toLowerCase(Locale.ROOT);

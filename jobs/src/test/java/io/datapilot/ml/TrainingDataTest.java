@@ -35,6 +35,11 @@ class TrainingDataTest {
         return TestSpark.session().createDataFrame(rows, schema);
     }
 
+    /** The checks of one target, on the profile the training stage computes once for all targets. */
+    private static TrainingData.Target target(Dataset<Row> data, String column, TargetKind kind, TrainConfig train) {
+        return TrainingData.target(data, "silver.t", column, kind, train, TrainingData.profile(data, Set.of(column), Set.of(), Map.of(), train));
+    }
+
     private static Dataset<Row> ordinary() {
         return rows(60, i -> new Object[] {"k" + i, 20.0 + i, i % 3 == 0 ? "Lyon" : "Bron", i % 2 == 0 ? "a" : "b",
                 i == 5 ? null : 1000.0 + 37.5 * i, i % 4, "même"});
@@ -42,21 +47,21 @@ class TrainingDataTest {
 
     @Test
     void aMissingTargetNamesTheColumnsOfTheDataSet() {
-        assertThatThrownBy(() -> TrainingData.target(ordinary(), "silver.t", "prixx", TargetKind.REGRESSION, TRAIN))
+        assertThatThrownBy(() -> target(ordinary(), "prixx", TargetKind.REGRESSION, TRAIN))
                 .isInstanceOf(DatapilotException.class).hasMessageContaining("prixx is not a column of silver.t")
                 .hasMessageContaining("did you mean \"prix\"");
     }
 
     @Test
     void aRegressionTargetMustHoldNumbers() {
-        assertThatThrownBy(() -> TrainingData.target(ordinary(), "silver.t", "ville", TargetKind.REGRESSION, TRAIN))
+        assertThatThrownBy(() -> target(ordinary(), "ville", TargetKind.REGRESSION, TRAIN))
                 .isInstanceOf(DatapilotException.class).hasMessageContaining("declared kind: regression, but its values are not numbers")
                 .hasMessageContaining("Lyon").hasMessageContaining("kind:");
     }
 
     @Test
     void continuousValuesAreNotClasses() {
-        assertThatThrownBy(() -> TrainingData.target(ordinary(), "silver.t", "prix", TargetKind.CLASSIFICATION, TRAIN))
+        assertThatThrownBy(() -> target(ordinary(), "prix", TargetKind.CLASSIFICATION, TRAIN))
                 .isInstanceOf(DatapilotException.class).hasMessageContaining("continuous numbers").hasMessageContaining("1037.5")
                 .hasMessageContaining("Declare kind: regression");
     }
@@ -65,12 +70,12 @@ class TrainingDataTest {
     void aClassTooRareForTheFoldsIsNamedWithTheConfigLineThatDropsIt() {
         Dataset<Row> rare = rows(60, i -> new Object[] {"k" + i, 20.0 + i, "Lyon", i < 3 ? "rare" : i % 2 == 0 ? "a" : "b", 1.0 * i, 1,
                 "x"});
-        assertThatThrownBy(() -> TrainingData.target(rare, "silver.t", "classe", TargetKind.CLASSIFICATION, TRAIN))
+        assertThatThrownBy(() -> target(rare, "classe", TargetKind.CLASSIFICATION, TRAIN))
                 .isInstanceOf(DatapilotException.class).hasMessageContaining("\"rare\" (3 rows)")
                 .hasMessageContaining("at least 7 rows").hasMessageContaining("train.drop_classes: {classe: [\"rare\"]}");
         TrainConfig dropping = new TrainConfig(null, null, null, null, null, null, null, null, null, Map.of("classe", List.of("rare")),
                 null, null, null);
-        TrainingData.Target target = TrainingData.target(rare, "silver.t", "classe", TargetKind.CLASSIFICATION, dropping);
+        TrainingData.Target target = target(rare, "classe", TargetKind.CLASSIFICATION, dropping);
         assertThat(target.labels()).containsExactly("a", "b");
         assertThat(target.droppedClassRows()).isEqualTo(3);
         assertThat(target.used()).isEqualTo(57);
@@ -78,15 +83,15 @@ class TrainingDataTest {
 
     @Test
     void autoDecidesFromTheValuesAndSaysSo() {
-        TrainingData.Target prix = TrainingData.target(ordinary(), "silver.t", "prix", TargetKind.AUTO, TRAIN);
+        TrainingData.Target prix = target(ordinary(), "prix", TargetKind.AUTO, TRAIN);
         assertThat(prix.task()).isEqualTo(Task.REGRESSION);
         assertThat(prix.decision()).startsWith("auto: regression");
         assertThat(prix.withoutTarget()).isEqualTo(1);
-        TrainingData.Target note = TrainingData.target(ordinary(), "silver.t", "note", TargetKind.AUTO, TRAIN);
+        TrainingData.Target note = target(ordinary(), "note", TargetKind.AUTO, TRAIN);
         assertThat(note.task()).isEqualTo(Task.CLASSIFICATION);
         assertThat(note.decision()).contains("4 whole-number values");
         assertThat(note.labels()).containsExactly("0", "1", "2", "3");
-        assertThat(TrainingData.target(ordinary(), "silver.t", "classe", TargetKind.AUTO, TRAIN).decision()).contains("text labels");
+        assertThat(target(ordinary(), "classe", TargetKind.AUTO, TRAIN).decision()).contains("text labels");
     }
 
     @Test
@@ -95,7 +100,8 @@ class TrainingDataTest {
                 "surface", new Variables.Described("numérique continue", false), "ville", new Variables.Described("catégorielle", true),
                 "classe", new Variables.Described("catégorielle", false), "prix", new Variables.Described("montant", false),
                 "constante", new Variables.Described("catégorielle", false));
-        TrainingData.Selection selection = TrainingData.features(ordinary(), "prix", Set.of("id"), Set.of("classe"), dictionary, TRAIN);
+        TrainingData.Selection selection = TrainingData.features(ordinary(), "prix", Set.of("id"), Set.of("classe"), dictionary, TRAIN,
+                TrainingData.profile(ordinary(), Set.of("prix", "classe"), Set.of("id"), dictionary, TRAIN));
         assertThat(selection.features()).extracting(feature -> feature.column() + ":" + feature.kind())
                 .containsExactly("surface:" + FeatureKind.NUMERIC);
         assertThat(selection.exclusions()).extracting(exclusion -> exclusion.column() + ": " + exclusion.reason()).containsExactly(
@@ -106,8 +112,9 @@ class TrainingDataTest {
     @Test
     void moreVariablesThanRowsIsRefusedBeforeAnyTraining() {
         Dataset<Row> wide = rows(40, i -> new Object[] {"k" + i, 20.0 + i, "ville " + i, i % 2 == 0 ? "a" : "b", 1.0 * i, 1, "x" + i});
-        TrainingData.Target target = TrainingData.target(wide, "silver.t", "prix", TargetKind.REGRESSION, TRAIN);
-        TrainingData.Selection selection = TrainingData.features(wide, "prix", Set.of("id"), Set.of(), Map.of(), TRAIN);
+        TrainingData.Target target = target(wide, "prix", TargetKind.REGRESSION, TRAIN);
+        TrainingData.Selection selection = TrainingData.features(wide, "prix", Set.of("id"), Set.of(), Map.of(), TRAIN,
+                TrainingData.profile(wide, Set.of("prix"), Set.of("id"), Map.of(), TRAIN));
         assertThatThrownBy(() -> TargetTraining.train(wide, target, selection, List.of("id"), null, TRAIN,
                 new java.io.PrintStream(java.io.OutputStream.nullOutputStream())))
                 .isInstanceOf(DatapilotException.class).hasMessageContaining("training rows for")

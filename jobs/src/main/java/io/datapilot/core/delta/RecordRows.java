@@ -27,7 +27,7 @@ public final class RecordRows {
         RecordComponent[] components = type.getRecordComponents();
         StructType schema = new StructType().add("table", DataTypes.StringType);
         for (RecordComponent component : components) {
-            schema = schema.add(snake(component.getName()), sparkType(component.getType()));
+            schema = schema.add(io.datapilot.core.text.Names.snake(component.getName()), sparkType(component.getType()));
         }
         schema = schema.add("_computed_at", DataTypes.TimestampType).add("_run_date", DataTypes.DateType);
         List<Row> rows = new ArrayList<>();
@@ -81,7 +81,4 @@ public final class RecordRows {
         throw new IllegalArgumentException("No Spark type for " + type);
     }
 
-    static String snake(String camel) {
-        return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
-    }
 }

@@ -56,4 +56,14 @@ public final class Names {
         }
         return candidate;
     }
+
+    /** A column name for Spark SQL: in backticks, a backtick inside doubled ({@code `prix (€)`}). */
+    public static String quoted(String name) {
+        return "`" + name.replace("`", "``") + "`";
+    }
+
+    /** {@code regParam} → {@code reg_param}: a Java or Spark identifier as a snake_case name. */
+    public static String snake(String camel) {
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+    }
 }

@@ -142,17 +142,17 @@ public final class FeaturePipeline {
         List<String> expressions = new ArrayList<>();
         for (FeatureLayout.Prepared prepared : layout.numeric()) {
             expressions.add(numberExpression(layout.features().get(prepared.feature()), prepared.part())
-                    + " AS " + quote(prepared.name()));
+                    + " AS " + io.datapilot.core.text.Names.quoted(prepared.name()));
         }
         for (FeatureLayout.Prepared prepared : layout.categorical()) {
-            expressions.add("CAST(" + quote(layout.features().get(prepared.feature()).column()) + " AS STRING) AS "
-                    + quote(prepared.name()));
+            expressions.add("CAST(" + io.datapilot.core.text.Names.quoted(layout.features().get(prepared.feature()).column()) + " AS STRING) AS "
+                    + io.datapilot.core.text.Names.quoted(prepared.name()));
         }
         return "SELECT *, " + String.join(", ", expressions) + " FROM __THIS__";
     }
 
     private static String numberExpression(Feature feature, FeatureLayout.Part part) {
-        String column = quote(feature.column());
+        String column = io.datapilot.core.text.Names.quoted(feature.column());
         // CAST(timestamp AS DATE) takes the day in the session time zone
         String date = "CAST(" + column + " AS DATE)";
         return switch (part) {
@@ -164,9 +164,6 @@ public final class FeaturePipeline {
         };
     }
 
-    static String quote(String name) {
-        return "`" + name.replace("`", "``") + "`";
-    }
 
     private static String[] names(List<FeatureLayout.Prepared> columns,
             java.util.function.Function<FeatureLayout.Prepared, String> name) {
