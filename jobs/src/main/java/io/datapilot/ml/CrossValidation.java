@@ -35,7 +35,7 @@ final class CrossValidation {
 
     /** The metric of each combination (rows) on each fold (columns). */
     static double[][] scores(Pipeline features, Estimator<?> estimator, List<Grids.Combination> combinations, Dataset<Row> training,
-            String metric, int folds, int parallelism) {
+            String metric, int folds, int parallelism, boolean fitOncePerFold) {
         double[][] scores = new double[combinations.size()][folds];
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, parallelism), runnable -> {
             Thread thread = new Thread(runnable, "datapilot-cv");
@@ -55,11 +55,14 @@ final class CrossValidation {
                 Dataset<Row> fit = encoder.transform(fitRows).select(encoded.toArray(Column[]::new)).persist(StorageLevel.MEMORY_AND_DISK());
                 Dataset<Row> validation = encoder.transform(training.where(col(Split.FOLD).equalTo(fold)))
                         .select(encoded.toArray(Column[]::new)).persist(StorageLevel.MEMORY_AND_DISK());
+                // a model whose parameters act only at prediction is fitted once per fold, then copied with each combination
+                Model<?> shared = fitOncePerFold ? (Model<?>) estimator.fit(fit) : null;
                 List<Future<Double>> pending = new ArrayList<>();
                 for (Grids.Combination combination : combinations) {
                     Evaluator evaluator = Metrics.evaluator(metric);
                     pending.add(pool.submit(() -> {
-                        Model<?> model = (Model<?>) estimator.fit(fit, combination.params());
+                        Model<?> model = shared != null ? (Model<?>) shared.copy(combination.params())
+                                : (Model<?>) estimator.fit(fit, combination.params());
                         return evaluator.evaluate(model.transform(validation));
                     }));
                 }

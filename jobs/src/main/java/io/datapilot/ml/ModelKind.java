@@ -65,6 +65,14 @@ public enum ModelKind {
         return scaled;
     }
 
+    /**
+     * Whether the parameters only act when the model predicts (KNN: fitting keeps the training rows, k and
+     * the weighting are read when scoring), so that one fit per fold serves every combination of the grid.
+     */
+    public boolean parametersActAtPrediction() {
+        return this == KNN;
+    }
+
     public Map<String, List<Object>> defaultGrid() {
         return defaultGrid;
     }

@@ -159,7 +159,8 @@ final class TargetTraining {
         double[][] scores = Jobs.labelled(training.sparkSession(), "train", target.column() + " · " + kind.key() + " · "
                 + combinations.size() + " combinations × " + train.folds() + " folds",
                 () -> CrossValidation.scores(new Pipeline().setStages(FeaturePipeline.stages(selection.features(), kind.scaled())
-                        .toArray(PipelineStage[]::new)), estimator, combinations, training, metric, train.folds(), train.parallelism()));
+                        .toArray(PipelineStage[]::new)), estimator, combinations, training, metric, train.folds(), train.parallelism(),
+                        kind.parametersActAtPrediction()));
         double[] means = new double[combinations.size()];
         double[] stds = new double[combinations.size()];
         for (int i = 0; i < combinations.size(); i++) {
