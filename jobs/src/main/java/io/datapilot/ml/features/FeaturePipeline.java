@@ -133,10 +133,6 @@ public final class FeaturePipeline {
         return prepareStatement(FeatureLayout.of(features));
     }
 
-    /** The column the assembler writes: {@link #FEATURES}, or the scaler's input when scaled. */
-    public static String assembledColumn(boolean scaled) {
-        return scaled ? ASSEMBLED : FEATURES;
-    }
 
     static String prepareStatement(FeatureLayout layout) {
         List<String> expressions = new ArrayList<>();

@@ -98,6 +98,21 @@ public final class KnnRegressionModel extends Model<KnnRegressionModel> implemen
         return KnnKernel.Weighting.parse($(weighting));
     }
 
+    /** The training rows without copying them, read-only, row-major ({@link #numFeatures()} values per row). */
+    public java.nio.DoubleBuffer trainingMatrixView() {
+        return java.nio.DoubleBuffer.wrap(training.matrix()).asReadOnlyBuffer();
+    }
+
+    /** The training labels without copying them, read-only. */
+    public java.nio.DoubleBuffer trainingLabelsView() {
+        return java.nio.DoubleBuffer.wrap(training.labels()).asReadOnlyBuffer();
+    }
+
+    /** Training rows. */
+    public int numRows() {
+        return training.labels().length;
+    }
+
     /** A copy of the training rows, row-major ({@link #numFeatures()} values per row). */
     public double[] trainingMatrix() {
         return training.matrix().clone();

@@ -1,6 +1,5 @@
 package io.datapilot.ml.knn;
 
-import java.util.Arrays;
 
 /**
  * One bounded max-heap of at most {@code k} neighbours per query of a batch, in primitive arrays.
@@ -94,9 +93,5 @@ final class NeighbourHeaps {
         }
         sizes[query] = 0;
         return size;
-    }
-
-    void clear() {
-        Arrays.fill(sizes, 0);
     }
 }

@@ -18,7 +18,6 @@ import java.util.List;
  * (the scaled training matrix, row-major), then rows float64 labels.
  */
 final class KnnPredictor {
-    static final String FILE = "knn.bin";
 
     private KnnPredictor() {}
 

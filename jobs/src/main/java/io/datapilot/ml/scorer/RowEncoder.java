@@ -92,9 +92,22 @@ final class RowEncoder {
 
     double[] encode(Map<String, ?> row) {
         double[] vector = new double[size];
+        // a date fills three slots side by side (days, month, weekday): read and parsed once for the three
+        int dateFeature = -1;
+        LocalDate date = null;
         for (int i = 0; i < numberFeature.length; i++) {
             Feature feature = features.get(numberFeature[i]);
-            double value = number(feature, numberPart[i], row.get(feature.column()));
+            double value;
+            if (feature.kind() == FeatureKind.DATE) {
+                if (numberFeature[i] != dateFeature) {
+                    dateFeature = numberFeature[i];
+                    Object raw = row.get(feature.column());
+                    date = raw == null ? null : date(feature, raw);
+                }
+                value = date == null ? Double.NaN : datePart(date, numberPart[i]);
+            } else {
+                value = number(feature, row.get(feature.column()));
+            }
             // Imputer replaces nulls and its missing value, NaN
             vector[i] = Double.isNaN(value) ? surrogate[i] : value;
         }
@@ -117,21 +130,18 @@ final class RowEncoder {
         return vector;
     }
 
-    private double number(Feature feature, FeatureLayout.Part part, Object value) {
+    private static double datePart(LocalDate date, FeatureLayout.Part part) {
+        return switch (part) {
+            case DAYS -> date.toEpochDay();
+            case MONTH -> date.getMonthValue();
+            case WEEKDAY -> date.getDayOfWeek().getValue();
+            case VALUE -> throw new IllegalStateException("a date has no plain value");
+        };
+    }
+
+    private double number(Feature feature, Object value) {
         if (value == null) {
             return Double.NaN;
-        }
-        if (feature.kind() == FeatureKind.DATE) {
-            LocalDate date = date(feature, value);
-            if (date == null) {
-                return Double.NaN;
-            }
-            return switch (part) {
-                case DAYS -> date.toEpochDay();
-                case MONTH -> date.getMonthValue();
-                case WEEKDAY -> date.getDayOfWeek().getValue();
-                case VALUE -> throw new IllegalStateException("a date has no plain value");
-            };
         }
         if (value instanceof Boolean bool) {
             return bool ? 1.0 : 0.0;

@@ -94,10 +94,13 @@ class KnnKernelTest {
         // neighbours: rows 0 and 2 (distance 0), row 3 (0.1), row 1: only rows 0 and 2 vote, once each
         assertThat(KnnKernel.classProbabilities(matrix, 2, labels, 2, query, 3, EUCLIDEAN, DISTANCE)).containsExactly(0.5, 0.5);
         assertThat(KnnKernel.regress(matrix, 2, new double[] {10, 99, 20, 1000}, query, 3, MANHATTAN, DISTANCE)).isEqualTo(15.0);
-        // without a zero distance, 1/distance weights: row 3 at 0.1 (weight 10) beats row 1 (weight 1/sqrt(32))
+        // without a zero distance, 1/distance weights: rows 0, 2 (class 0 and 1) and 3 (class 1) at 0,05, row 1 far away
         double[] far = {1.05, 1};
         double[] probabilities = KnnKernel.classProbabilities(matrix, 2, labels, 2, far, 4, EUCLIDEAN, DISTANCE);
         assertThat(probabilities[0] + probabilities[1]).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-12));
+        // the weights themselves, against the naive loop, and the class of the two close rows wins
+        assertThat(probabilities).containsExactly(NaiveKnn.probabilities(matrix, 2, labels, 2, far, 4, EUCLIDEAN, DISTANCE));
+        assertThat(KnnKernel.predictedClass(probabilities)).isEqualTo(1);
     }
 
     @Test

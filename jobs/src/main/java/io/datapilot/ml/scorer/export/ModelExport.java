@@ -44,12 +44,12 @@ final class ModelExport {
         if (model instanceof KnnClassificationModel knn) {
             checkKnnTask(classification, true, knn.numClasses(), labels);
             return new ScorerFile.Knn(knn.getK(), knn.distanceKind().configName(), knn.weightingKind().configName(),
-                    knn.trainingLabels().length, knn.numFeatures(), knn.numClasses(), KNN_FILE);
+                    knn.numRows(), knn.numFeatures(), knn.numClasses(), KNN_FILE);
         }
         if (model instanceof KnnRegressionModel knn) {
             checkKnnTask(classification, false, 0, labels);
             return new ScorerFile.Knn(knn.getK(), knn.distanceKind().configName(), knn.weightingKind().configName(),
-                    knn.trainingLabels().length, knn.numFeatures(), 0, KNN_FILE);
+                    knn.numRows(), knn.numFeatures(), 0, KNN_FILE);
         }
         if (classification != (model instanceof ClassificationModel<?, ?>)) {
             throw new IllegalArgumentException("Invalid task '" + task + "' for a " + model.getClass().getSimpleName()
@@ -116,19 +116,21 @@ final class ModelExport {
     /** Files a model keeps beside scorer.json: the training set of a KNN model. */
     static void writeSideFiles(FileSystem fs, Path folder, Transformer model) throws IOException {
         if (model instanceof KnnClassificationModel knn) {
-            writeKnn(fs, new Path(folder, KNN_FILE), knn.trainingMatrix(), knn.numFeatures(), knn.trainingLabels());
+            writeKnn(fs, new Path(folder, KNN_FILE), knn.trainingMatrixView(), knn.numFeatures(), knn.trainingLabelsView());
         } else if (model instanceof KnnRegressionModel knn) {
-            writeKnn(fs, new Path(folder, KNN_FILE), knn.trainingMatrix(), knn.numFeatures(), knn.trainingLabels());
+            writeKnn(fs, new Path(folder, KNN_FILE), knn.trainingMatrixView(), knn.numFeatures(), knn.trainingLabelsView());
         }
     }
 
     /** knn.bin, little-endian: int32 rows, int32 features, the matrix row-major, the labels (float64). */
-    private static void writeKnn(FileSystem fs, Path path, double[] matrix, int features, double[] labels) throws IOException {
+    private static void writeKnn(FileSystem fs, Path path, java.nio.DoubleBuffer matrix, int features, java.nio.DoubleBuffer labels)
+            throws IOException {
         try (OutputStream out = new BufferedOutputStream(fs.create(path, true), 1 << 16)) {
             ByteBuffer buffer = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
-            buffer.putInt(labels.length).putInt(features);
-            for (double[] values : List.of(matrix, labels)) {
-                for (double value : values) {
+            buffer.putInt(labels.remaining()).putInt(features);
+            for (java.nio.DoubleBuffer values : List.of(matrix, labels)) {
+                while (values.hasRemaining()) {
+                    double value = values.get();
                     if (buffer.remaining() < Double.BYTES) {
                         out.write(buffer.array(), 0, buffer.position());
                         buffer.clear();
