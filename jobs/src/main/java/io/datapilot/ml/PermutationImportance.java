@@ -88,11 +88,7 @@ final class PermutationImportance {
             details.sort(Comparator.comparingDouble((Explanations.Detail detail) -> -detail.value()));
             return details;
         } finally {
-            try (var walk = Files.walk(folder)) {
-                walk.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            } catch (IOException e) {
-                // a temporary folder left behind is harmless
-            }
+            io.datapilot.core.fs.LocalFolders.deleteQuietly(folder);
         }
     }
 

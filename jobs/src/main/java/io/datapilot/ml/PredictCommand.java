@@ -127,9 +127,7 @@ public final class PredictCommand extends DatapilotCommand {
         Dataset<Row> result = scored.select(out.toArray(Column[]::new));
         long count = write(result, output);
         // the scratch warehouse held the input as ingested (personal data treated); its counts were printed
-        if (Files.exists(scratch())) {
-            deleteQuietly(scratch());
-        }
+        io.datapilot.core.fs.LocalFolders.deleteQuietly(scratch());
         context.err().println("[predict] " + Numbers.count(count) + " rows scored by " + model.get("model").asText() + " (version "
                 + model.get("version").asText() + ", " + folder + ") → " + output);
         return 0;
@@ -199,10 +197,8 @@ public final class PredictCommand extends DatapilotCommand {
                 rgpd.recipients(), rgpd.transfers(), rgpd.retention(), rgpd.securityMeasures(), rgpd.accessControl(),
                 rgpd.erasureProcedure(), rgpd.keyEnv(), rgpd.keyFile(), rgpd.demoKey(), rgpd.minConfidence(), rgpd.onUncertain(), Map.of());
         Path scratch = scratch();
-        if (Files.exists(scratch)) {
-            // left by an interrupted run: each scoring starts from an empty scratch warehouse
-            deleteQuietly(scratch);
-        }
+        // left by an interrupted run: each scoring starts from an empty scratch warehouse
+        io.datapilot.core.fs.LocalFolders.deleteQuietly(scratch);
         PipelineConfig one = new PipelineConfig(config.project(), config.baseDir(), scratch.toString(), config.spark(),
                 scratch.resolve("reports").toString(), List.of(source), null, scratchRgpd, config.profile(), config.qualityGate(),
                 config.clean(), config.load(), config.stats(), config.train(), config.report());
@@ -273,7 +269,7 @@ public final class PredictCommand extends DatapilotCommand {
             } catch (IOException e) {
                 throw new DatapilotException(ErrorKind.DATA, "Cannot write " + output + ": " + e.getMessage(), e);
             } finally {
-                deleteQuietly(parts);
+                io.datapilot.core.fs.LocalFolders.deleteQuietly(parts);
             }
         } else {
             cached.write().mode(SaveMode.Overwrite).parquet(output);
@@ -282,11 +278,4 @@ public final class PredictCommand extends DatapilotCommand {
         return count;
     }
 
-    private static void deleteQuietly(Path folder) {
-        try (var walk = Files.walk(folder)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // a leftover scratch folder is harmless
-        }
-    }
 }

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Comparator;
 
 /**
  * The pipeline of the flats data set (jobs/src/test/resources/datasets/logements: a regression and a
@@ -33,7 +32,7 @@ public final class Logements {
         if (run == null) {
             try {
                 Path folder = Files.createTempDirectory("datapilot-logements");
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(folder)));
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> io.datapilot.core.fs.LocalFolders.deleteQuietly(folder)));
                 Path warehouse = folder.resolve("warehouse");
                 Path reports = folder.resolve("reports");
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -50,13 +49,5 @@ public final class Logements {
             }
         }
         return run;
-    }
-
-    private static void delete(Path folder) {
-        try (var walk = Files.walk(folder)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // the temporary folder stays; the system cleans it
-        }
     }
 }

@@ -32,4 +32,16 @@ public final class LocalFolders {
             throw new UncheckedIOException("Cannot copy " + from + " to " + to + ": " + e.getMessage(), e);
         }
     }
+
+    /** Deletes a folder and everything in it, if it exists; what cannot be deleted is left (a temporary folder). */
+    public static void deleteQuietly(Path folder) {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // left for the system's temporary-file cleaning
+        }
+    }
 }
