@@ -33,13 +33,22 @@ public final class ScikitLearnComparison {
     public record Model(String model, double ours, double theirs, double oursCv, double theirsCv) {}
 
     /** A target's comparison and scikit-learn's own time. */
-    public record Outcome(String target, String task, String metric, List<Model> models, double sklearnSeconds, int trainRows,
-            int testRows) {}
+    public record Outcome(String target, String task, String metric, List<Model> models, double sklearnSeconds, String sklearnVersion,
+            int trainRows, int testRows) {}
+
+    /** A target's rows and spec written for the script, with what datapilot's leaderboard says of it. */
+    public record Exported(Path rows, Path spec, String task, String metric, List<String> numeric, List<String> categorical,
+            List<Row> leaderboard) {}
 
     private ScikitLearnComparison() {}
 
-    public static Outcome compare(SparkSession spark, PipelineConfig config, Warehouse warehouse, LocalDate runDate, String target,
-            Path scratch) throws IOException, InterruptedException {
+    /**
+     * The tuned data set's rows of a trained target with their set and fold (gold.ml_split), the used features
+     * (gold.ml_features; dates as the feature pipeline's three numbers), written as CSV, and the spec of the same
+     * models, grids and folds; the rows are streamed to the file, never held on the driver at once.
+     */
+    public static Exported export(SparkSession spark, PipelineConfig config, Warehouse warehouse, LocalDate runDate, String target,
+            Path scratch) throws IOException {
         Dataset<Row> features = DeltaIO.readRunDate(spark, warehouse.table(Layer.GOLD, "ml_features"), runDate)
                 .where(functions.col("used").and(functions.col("target").equalTo(target)));
         List<String> numeric = new ArrayList<>();
@@ -69,7 +78,13 @@ public final class ScikitLearnComparison {
         }
         List<Row> board = DeltaIO.readRunDate(spark, warehouse.table(Layer.GOLD, "leaderboard"), runDate)
                 .where(functions.col("target").equalTo(target)).orderBy("rank")
-                .select("model", "task", "metric", "cv_mean", "test_accuracy", "test_rmse").collectAsList();
+                .select("model", "task", "metric", "cv_mean", "test_accuracy", "test_rmse", "cv_std", "best_params", "test_f1_macro",
+                        "test_mae", "test_r2", "training_seconds").collectAsList();
+        if (board.isEmpty()) {
+            throw new io.datapilot.core.DatapilotException(io.datapilot.core.ErrorKind.DATA, "Cannot compare " + target
+                    + " with scikit-learn: gold.leaderboard has no model of it for run date " + runDate + ". Train it first"
+                    + " (datapilot train).");
+        }
         String task = board.get(0).getString(1);
         String metric = board.get(0).getString(2);
         List<String> keys = config.source(config.dataset().base()).key();
@@ -80,25 +95,27 @@ public final class ScikitLearnComparison {
         columns.add(functions.col(io.datapilot.core.text.Names.quoted(target)).cast("string").as(target));
         columns.add(functions.col("set"));
         columns.add(functions.col("fold"));
-        List<Row> rows = DeltaIO.readRunDate(spark, warehouse.table(Layer.SILVER, config.dataset().name()), runDate)
+        Dataset<Row> rows = DeltaIO.readRunDate(spark, warehouse.table(Layer.SILVER, config.dataset().name()), runDate)
                 .withColumn("__key", key).join(split, functions.col("__key").equalTo(split.col("key"))).orderBy("__key")
-                .select(columns.toArray(Column[]::new)).collectAsList();
+                .select(columns.toArray(Column[]::new));
         List<String> names = new ArrayList<>();
         for (Column column : columns) {
             names.add(column.named().name());
         }
-        StringBuilder csv = new StringBuilder();
-        csv.append(String.join(",", names.stream().map(ScikitLearnComparison::field).toList())).append('\n');
-        for (Row row : rows) {
-            List<String> fields = new ArrayList<>();
-            for (int i = 0; i < row.size(); i++) {
-                fields.add(row.isNullAt(i) ? "" : field(String.valueOf(row.get(i))));
-            }
-            csv.append(String.join(",", fields)).append('\n');
-        }
         Files.createDirectories(scratch);
         Path data = scratch.resolve(target + "-rows.csv");
-        Files.writeString(data, csv, StandardCharsets.UTF_8);
+        try (java.io.Writer out = Files.newBufferedWriter(data, StandardCharsets.UTF_8)) {
+            out.write(String.join(",", names.stream().map(io.datapilot.query.Cells::csv).toList()) + "\n");
+            java.util.Iterator<Row> iterator = rows.toLocalIterator();
+            while (iterator.hasNext()) {
+                Row row = iterator.next();
+                List<String> fields = new ArrayList<>();
+                for (int i = 0; i < row.size(); i++) {
+                    fields.add(io.datapilot.query.Cells.csv(row.get(i)));
+                }
+                out.write(String.join(",", fields) + "\n");
+            }
+        }
         ObjectNode spec = ModelDescription.JSON.createObjectNode();
         spec.put("task", task).put("target", target).put("metric", metric).put("seed", config.train().seed());
         spec.set("numeric", ModelDescription.JSON.valueToTree(numeric));
@@ -113,14 +130,27 @@ public final class ScikitLearnComparison {
                 .map(ModelKind::key).toList()));
         Path specFile = scratch.resolve(target + "-spec.json");
         ModelDescription.JSON.writeValue(specFile.toFile(), spec);
-        Path out = scratch.resolve(target + "-sklearn.json");
-        Process process = new ProcessBuilder("/usr/bin/python3", Path.of("scripts/reference/sklearn_reference.py").toAbsolutePath().toString(),
-                "--spec", specFile.toString(), "--data", data.toString(), "--out", out.toString()).redirectErrorStream(true).start();
+        return new Exported(data, specFile, task, metric, List.copyOf(numeric), List.copyOf(categorical), board);
+    }
+
+    /** Runs scripts/reference/sklearn_reference.py (below {@code root}) with Debian's /usr/bin/python3; its JSON answer. */
+    public static JsonNode run(Path root, Exported exported, Path out) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder("/usr/bin/python3", root.resolve("scripts/reference/sklearn_reference.py").toString(),
+                "--spec", exported.spec().toString(), "--data", exported.rows().toString(), "--out", out.toString())
+                .redirectErrorStream(true).start();
         String log = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (process.waitFor() != 0) {
             throw new IllegalStateException("scripts/reference/sklearn_reference.py failed: " + log);
         }
-        JsonNode sklearn = ModelDescription.JSON.readTree(out.toFile());
+        return ModelDescription.JSON.readTree(out.toFile());
+    }
+
+    public static Outcome compare(SparkSession spark, PipelineConfig config, Warehouse warehouse, LocalDate runDate, String target,
+            Path root, Path scratch) throws IOException, InterruptedException {
+        Exported exported = export(spark, config, warehouse, runDate, target, scratch);
+        JsonNode sklearn = run(root, exported, scratch.resolve(target + "-sklearn.json"));
+        String task = exported.task();
+        List<Row> board = exported.leaderboard();
         boolean regression = task.equals("regression");
         List<Model> compared = new ArrayList<>();
         for (Row row : board) {
@@ -129,12 +159,9 @@ public final class ScikitLearnComparison {
                     reference.path("test").path(regression ? "rmse" : "accuracy").asDouble(Double.NaN), row.getDouble(3),
                     reference.path("cv_mean").asDouble(Double.NaN)));
         }
-        return new Outcome(target, task, metric, compared, sklearn.path("seconds").asDouble(Double.NaN),
+        // the grid searches and their best refits, as datapilot times its own (not the script's extra refit of every grid point)
+        return new Outcome(target, task, exported.metric(), compared, sklearn.path("search_seconds").asDouble(Double.NaN),
+                sklearn.path("sklearn").asText(),
                 sklearn.path("rows").path("train").asInt(), sklearn.path("rows").path("test").asInt());
     }
-
-    private static String field(String value) {
-        return value.contains(",") || value.contains("\"") || value.contains("\n") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
-    }
-
 }

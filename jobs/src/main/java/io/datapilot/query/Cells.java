@@ -8,7 +8,7 @@ import java.time.format.DateTimeFormatter;
 import org.apache.spark.sql.Row;
 
 /** Values of a result row as people read them in France: 1 234,56 ; 31/12/2024 ; 31/12/2024 14:05 ; oui/non. */
-final class Cells {
+public final class Cells {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
 
@@ -48,7 +48,7 @@ final class Cells {
     }
 
     /** A CSV field (RFC 4180): quoted when it holds the separator, a quote or a line break. */
-    static String csv(Object value) {
+    public static String csv(Object value) {
         if (value == null) {
             return "";
         }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.datapilot.Datapilot;
 import io.datapilot.core.config.ConfigLoader;
 import io.datapilot.core.config.PipelineConfig;
@@ -18,16 +17,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 
@@ -108,7 +104,7 @@ class ReferenceComparisonTest {
     @org.junit.jupiter.params.provider.MethodSource("sets")
     void trainedModelsScoreAsScikitLearnsOnTheSameRowsAndFolds(String name, @TempDir Path folder) throws Exception {
         assumeTrue(sklearnInstalled(), "scikit-learn is not importable by " + PYTHON + ": install Debian's python3-sklearn"
-                + " (apt-get install python3-sklearn, or scripts/a11y/setup as root)");
+                + " (apt-get install python3-sklearn, or scripts/reference/setup as root)");
         Path config = Paths.resource("datasets/" + name + "/pipeline.yaml");
         Path warehouse = folder.resolve("warehouse");
         long started = System.nanoTime();
@@ -120,32 +116,22 @@ class ReferenceComparisonTest {
         PipelineConfig pipeline = ConfigLoader.load(config);
         String target = pipeline.dataset().targets().get(0).column();
         SparkSession spark = TestSpark.session();
-        List<Row> features = table(spark, warehouse, "gold/ml_features").where("used AND target = '" + target + "'")
-                .select("column", "kind").collectAsList();
-        List<String> numeric = new ArrayList<>();
-        List<String> categorical = new ArrayList<>();
-        for (Row feature : features) {
-            (feature.getString(1).equals("categorical") ? categorical : numeric).add(feature.getString(0));
-        }
-        assertThat(features).as("features of " + name).isNotEmpty();
         List<Row> leaderboard = table(spark, warehouse, "gold/leaderboard").where("target = '" + target + "'")
                 .select("model", "task", "metric", "best_params", "cv_mean", "cv_std", "test_accuracy", "test_f1_macro", "test_rmse",
                         "test_mae", "test_r2", "training_seconds").collectAsList();
         String task = leaderboard.get(0).getString(1);
         String metric = leaderboard.get(0).getString(2);
 
-        Path rows = folder.resolve("rows.csv");
-        export(spark, warehouse, pipeline, target, numeric, categorical, rows);
-        Path spec = folder.resolve("spec.json");
-        JSON.writeValue(spec.toFile(), spec(pipeline, task, target, metric, numeric, categorical,
-                leaderboard.stream().map(row -> row.getString(0)).toList()));
+        // the rows, split, folds and spec as the benchmark writes them, then the script
+        ScikitLearnComparison.Exported exported = ScikitLearnComparison.export(spark, pipeline,
+                new io.datapilot.core.delta.Warehouse(warehouse.toString()), java.time.LocalDate.parse(RUN_DATE), target, folder);
+        List<String> numeric = exported.numeric();
+        List<String> categorical = exported.categorical();
+        assertThat(numeric.size() + categorical.size()).as("features of " + name).isPositive();
+        Path rows = exported.rows();
+        Path spec = exported.spec();
         Path result = folder.resolve("sklearn.json");
-        Process process = new ProcessBuilder(PYTHON, Paths.root().resolve("scripts/reference/sklearn_reference.py").toString(),
-                "--spec", spec.toString(), "--data", rows.toString(), "--out", result.toString())
-                .redirectErrorStream(true).start();
-        String log = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor()).as(log).isZero();
-        JsonNode sklearn = JSON.readTree(result.toFile());
+        JsonNode sklearn = ScikitLearnComparison.run(Paths.root(), exported, result);
 
         List<String> lines = new ArrayList<>();
         List<String> failures = new ArrayList<>();
@@ -183,60 +169,8 @@ class ReferenceComparisonTest {
         return spark.read().format("delta").load(warehouse.resolve(name).toString()).where("_run_date = DATE'" + RUN_DATE + "'");
     }
 
-    /** The tuned data set's rows with their set and fold, features cast to double as FeaturePipeline casts them. */
-    private static void export(SparkSession spark, Path warehouse, PipelineConfig pipeline, String target, List<String> numeric,
-            List<String> categorical, Path file) throws IOException {
-        List<String> keys = pipeline.source(pipeline.dataset().base()).key();
-        Dataset<Row> data = table(spark, warehouse, "silver/" + pipeline.dataset().name());
-        Column key = functions.concat_ws("|", keys.stream().map(k -> functions.col(k).cast("string")).toArray(Column[]::new));
-        Dataset<Row> split = table(spark, warehouse, "gold/ml_split").where("target = '" + target + "'").select("key", "set", "fold");
-        List<Column> columns = new ArrayList<>();
-        numeric.forEach(column -> columns.add(functions.col(column).cast("double").as(column)));
-        categorical.forEach(column -> columns.add(functions.col(column).cast("string").as(column)));
-        columns.add(functions.col(target).cast("string").as(target));
-        columns.add(functions.col("set"));
-        columns.add(functions.col("fold"));
-        List<Row> rows = data.withColumn("__key", key).join(split, functions.col("__key").equalTo(split.col("key")))
-                .orderBy("__key").select(columns.toArray(Column[]::new)).collectAsList();
-        StringBuilder csv = new StringBuilder();
-        List<String> header = new ArrayList<>(numeric);
-        header.addAll(categorical);
-        header.addAll(List.of(target, "set", "fold"));
-        csv.append(String.join(",", header.stream().map(ReferenceComparisonTest::field).toList())).append('\n');
-        for (Row row : rows) {
-            List<String> fields = new ArrayList<>();
-            for (int i = 0; i < row.size(); i++) {
-                fields.add(row.isNullAt(i) ? "" : field(String.valueOf(row.get(i))));
-            }
-            csv.append(String.join(",", fields)).append('\n');
-        }
-        assertThat(rows).as("rows of the split").isNotEmpty();
-        Files.writeString(file, csv, StandardCharsets.UTF_8);
-    }
 
-    private static String field(String value) {
-        return value.contains(",") || value.contains("\"") || value.contains("\n") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
-    }
 
-    private static ObjectNode spec(PipelineConfig pipeline, String task, String target, String metric, List<String> numeric,
-            List<String> categorical, List<String> models) {
-        ObjectNode spec = JSON.createObjectNode();
-        spec.put("task", task).put("target", target).put("metric", metric).put("seed", pipeline.train().seed());
-        spec.set("numeric", JSON.valueToTree(numeric));
-        spec.set("categorical", JSON.valueToTree(categorical));
-        spec.set("models", JSON.valueToTree(models));
-        Map<String, Map<String, List<Object>>> grids = new LinkedHashMap<>();
-        for (String model : models) {
-            grids.put(model, Grids.grid(ModelKind.of(model).orElseThrow(), pipeline.train().grids()));
-        }
-        spec.set("grids", JSON.valueToTree(grids));
-        // FeaturePipeline: every known label gets a one-hot slot (the unseen-label bucket is the dropped one), and the scaler comes
-        // after the assembler, so one-hot slots are standardised too
-        spec.put("one_hot_drop", "none").put("scale_one_hot", true);
-        spec.set("scaled_models", JSON.valueToTree(java.util.Arrays.stream(ModelKind.values()).filter(ModelKind::scaled)
-                .map(ModelKind::key).toList()));
-        return spec;
-    }
 
     /** {@code k=5, weighting=uniform} as a map of normalised texts. */
     static Map<String, String> params(String text) {

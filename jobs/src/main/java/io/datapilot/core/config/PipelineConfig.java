@@ -84,6 +84,12 @@ public record PipelineConfig(
                 otherLoad, stats, train, report);
     }
 
+    /** The same configuration training with other settings. */
+    public PipelineConfig withTrain(TrainConfig otherTrain) {
+        return new PipelineConfig(project, baseDir, warehouse, spark, reportsDir, sources, dataset, rgpd, profile, qualityGate, clean, load,
+                stats, otherTrain, report);
+    }
+
     public PipelineConfig withOutputs(String otherWarehouse, String otherReportsDir) {
         return new PipelineConfig(project, baseDir, otherWarehouse, spark, otherReportsDir, sources, dataset, rgpd, profile,
                 qualityGate, clean, load, stats, train, report);
