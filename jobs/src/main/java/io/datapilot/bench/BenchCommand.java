@@ -62,52 +62,37 @@ public final class BenchCommand extends DatapilotCommand {
     @Override
     protected int run(RunContext context) {
         try {
-            if (suite == Suite.knn) {
-                return runKnn(context);
-            }
-            if (suite == Suite.scorer) {
-                return scorer(context);
-            }
-            if (suite == Suite.cv_parallelism) {
-                return cvParallelism(context);
-            }
-            if (suite == Suite.train_sklearn) {
-                // scikit-learn's side runs in a separate process: InterruptedException is the only new checked case
-                try {
-                String section = "<!-- bench:" + suite.name() + " -->\n" + new TrainVsScikitLearnBenchmark(context.spark(), data,
-                        context.configPath(), context.err()).run() + "Machine: " + BenchmarkReport.machine() + ".\n<!-- /bench:"
-                        + suite.name() + " -->\n";
-                BenchmarkReport.write(report, suite.name(), section);
-                context.out().print(section);
-                return 0;
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted", e);
-                }
-            }
-            Path dataset = IngestBenchmark.ensureData(data, rows, context.err());
-            Path scratch = Files.createTempDirectory("datapilot-bench");
+            return switch (suite) {
+                case knn -> runKnn(context);
+                case scorer -> scorer(context);
+                case cv_parallelism -> cvParallelism(context);
+                case train_sklearn -> trainVsScikitLearn(context);
+                case ingest, profile, queries, queries_liquid, stats -> orderLines(context);
+            };
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The suites measured on the generated order lines. */
+    private int orderLines(RunContext context) throws IOException {
+        Path dataset = IngestBenchmark.ensureData(data, rows, context.err());
+        Path scratch = Files.createTempDirectory("datapilot-bench");
+        try {
             List<Comparison> comparisons = switch (suite) {
                 case ingest -> new IngestBenchmark(context.spark(), dataset, scratch, context.err()).run(runs, warmups);
                 case profile -> new ProfileBenchmark(context.spark(), dataset, context.err()).run(runs, warmups);
                 case queries -> new QueriesBenchmark(context.spark(), dataset, context.err(), false).run(runs, warmups);
                 case queries_liquid -> new QueriesBenchmark(context.spark(), dataset, context.err(), true).run(runs, warmups);
                 case stats -> new StatsBenchmark(context.spark(), dataset, context.err()).run(runs, warmups);
-                case knn -> throw new IllegalStateException("knn runs apart");
-                case scorer -> throw new IllegalStateException("measured by scorer()");
-                case cv_parallelism -> throw new IllegalStateException("measured by cvParallelism()");
-                case train_sklearn -> throw new IllegalStateException("measured apart");
+                default -> throw new IllegalStateException(suite + " does not run on the order lines");
             };
             String title = switch (suite) {
                 case ingest -> "Ingestion (issue 2)";
                 case profile -> "Profiling (issue 3)";
                 case queries -> "Query times, tuned vs untuned tables (issue 4)";
                 case queries_liquid -> "Query times, tuned with liquid clustering vs untuned tables (issue 4)";
-                case stats -> "Statistics (issue 5)";
-                case knn -> "K nearest neighbours";
-                case scorer -> throw new IllegalStateException("measured by scorer()");
-                case cv_parallelism -> throw new IllegalStateException("measured by cvParallelism()");
-                case train_sklearn -> throw new IllegalStateException("measured apart");
+                default -> "Statistics (issue 5)";
             };
             String section = BenchmarkReport.section(suite.name(), title,
                     io.datapilot.core.text.Numbers.count(rows) + " generated order lines (seed "
@@ -119,8 +104,23 @@ public final class BenchCommand extends DatapilotCommand {
             BenchmarkReport.write(report, suite.name(), section);
             context.out().print(section);
             return 0;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } finally {
+            io.datapilot.core.fs.LocalFolders.deleteQuietly(scratch);
+        }
+    }
+
+    /** The whole train stage on the sample against scikit-learn, which runs in its own process. */
+    private int trainVsScikitLearn(RunContext context) throws IOException {
+        try {
+            String section = "<!-- bench:" + suite.name() + " -->\n" + new TrainVsScikitLearnBenchmark(context.spark(), data,
+                    context.configPath(), context.err()).run() + "Machine: " + BenchmarkReport.machine() + ".\n<!-- /bench:"
+                    + suite.name() + " -->\n";
+            BenchmarkReport.write(report, suite.name(), section);
+            context.out().print(section);
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("The train_sklearn benchmark was interrupted", e);
         }
     }
 

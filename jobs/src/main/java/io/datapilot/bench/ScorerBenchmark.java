@@ -224,8 +224,7 @@ final class ScorerBenchmark {
         }
         text.append('\n');
         long met = measures.stream().filter(Measure::met).count();
-        text.append("Goal met for ").append(met).append(" of ").append(measures.size()).append(" model kinds.")
-                .append(" The machine's 2 cores were shared with other work during the run; the p99 shows the noise.\n");
+        text.append("Goal met for ").append(met).append(" of ").append(measures.size()).append(" model kinds.\n");
         text.append("<!-- /bench:scorer -->\n");
         return text.toString();
     }
