@@ -28,10 +28,10 @@ export const BEST_PRACTICE_FAILING = [
   'region', 'landmark-one-main', 'page-has-heading-one', 'heading-order', 'skip-link', 'bypass',
 ];
 const PAGE_TIMEOUT_MS = 30_000;
-const DESKTOP = { width: 1280, height: 800 };
-const ZOOM_200 = { width: 640, height: 800 };
-const MAX_NODES = 5;
-const CHROMIUM_ARGS = [
+export const DESKTOP = { width: 1280, height: 800 };
+export const ZOOM_200 = { width: 640, height: 800 };
+export const MAX_NODES = 5;
+export const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
@@ -327,7 +327,7 @@ function problem(page, kind, what, why, fix, extra = {}) {
   return { page, kind, rule: extra.rule ?? kind, what, why, fix, ...extra };
 }
 
-async function runAxe(page, options) {
+export async function runAxe(page, options) {
   return page.evaluate(async (opts) => {
     // eslint-disable-next-line no-undef
     const result = await axe.run(document, opts);
@@ -610,7 +610,7 @@ async function checkLinks(ctx, result, anchorsByUrl) {
 // ---------------------------------------------------------------------------------------------
 // Report.
 
-function formatProblem(p, indent = '  ') {
+export function formatProblem(p, indent = '  ') {
   const lines = [`${indent}- [${p.kind === 'axe' || p.kind === 'axe-incomplete' ? `axe ${p.rule}${p.impact ? `, ${p.impact}` : ''}` : p.kind}] ${p.what}`];
   if (p.selector) lines.push(`${indent}    element: ${p.selector}${p.nodeCount > MAX_NODES ? ` (and ${p.nodeCount - MAX_NODES} more)` : ''}`);
   if (p.why) lines.push(`${indent}    why: ${p.why.replace(/\n\s*/g, ' ')}`);

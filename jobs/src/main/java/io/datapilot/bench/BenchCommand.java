@@ -48,7 +48,8 @@ public final class BenchCommand extends DatapilotCommand {
         knn,
         scorer,
         cv_parallelism,
-        train_sklearn
+        train_sklearn,
+        serve
     }
 
     @Option(names = "--calls", defaultValue = "100000", description = "scorer suite: measured local scorer calls per"
@@ -59,6 +60,10 @@ public final class BenchCommand extends DatapilotCommand {
             + " per model (default ${DEFAULT-VALUE}).")
     int sparkCalls;
 
+    @Option(names = "--seconds", defaultValue = "20", description = "serve suite: length of each measured wrk run, in seconds"
+            + " (default ${DEFAULT-VALUE}).")
+    int seconds;
+
     @Override
     protected int run(RunContext context) {
         try {
@@ -67,6 +72,7 @@ public final class BenchCommand extends DatapilotCommand {
                 case scorer -> scorer(context);
                 case cv_parallelism -> cvParallelism(context);
                 case train_sklearn -> trainVsScikitLearn(context);
+                case serve -> serve(context);
                 case ingest, profile, queries, queries_liquid, stats -> orderLines(context);
             };
         } catch (IOException e) {
@@ -145,6 +151,19 @@ public final class BenchCommand extends DatapilotCommand {
         BenchmarkReport.write(report, suite.name(), section);
         context.out().print(section);
         return 0;
+    }
+
+    /** The web application under HTTP load (wrk on loopback): the trained models of the configuration, no Spark session. */
+    private int serve(RunContext context) throws IOException {
+        try {
+            String section = new ServeLoadBenchmark(context.config(), context.err()).run(seconds);
+            BenchmarkReport.write(report, suite.name(), section);
+            context.out().print(section);
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("The serve benchmark was interrupted", e);
+        }
     }
 
     /** The grid search on the bundled sample, parallelism 2 vs 1: its own data (the sample), no order lines. */

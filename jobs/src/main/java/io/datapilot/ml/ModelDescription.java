@@ -122,7 +122,8 @@ final class ModelDescription {
         if (!layout.numeric().isEmpty()) {
             Row surrogates = FeaturePipeline.stage(fitted, ImputerModel.class).surrogateDF().first();
             for (FeatureLayout.Prepared prepared : layout.numeric()) {
-                if (prepared.part() == FeatureLayout.Part.VALUE) {
+                // a date's median is that of its days (the month and weekday are imputed apart)
+                if (prepared.part() == FeatureLayout.Part.VALUE || prepared.part() == FeatureLayout.Part.DAYS) {
                     medians.put(prepared.feature(), surrogates.getDouble(surrogates.fieldIndex(prepared.name())));
                 }
             }
@@ -157,7 +158,9 @@ final class ModelDescription {
                 node.put("max", range.isNullAt(at + 1) ? null : range.getString(at + 1));
                 node.put("present", range.getLong(at + 2));
                 at += 3;
-                if (medians.containsKey(i)) {
+                if (medians.containsKey(i) && feature.kind() == FeatureKind.DATE) {
+                    node.put("median", LocalDate.ofEpochDay(Math.round(medians.get(i))).toString());
+                } else if (medians.containsKey(i)) {
                     node.put("median", medians.get(i));
                 }
             }

@@ -1,5 +1,6 @@
 package io.datapilot.report;
 
+import io.datapilot.core.text.Html;
 import io.datapilot.core.report.Table;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -383,7 +384,7 @@ public final class Charts {
         SVGGraphics2D g2 = new SVGGraphics2D(width, height);
         g2.setDefsKeyPrefix(id.replaceAll("[^A-Za-z0-9_-]", "_") + "-");
         chart.draw(g2, new Rectangle(0, 0, width, height));
-        String svg = g2.getSVGElement(null, false, new ViewBox(0, 0, width, height), null, null);
+        String svg = SvgStyles.asAttributes(g2.getSVGElement(null, false, new ViewBox(0, 0, width, height), null, null));
         String titleId = id + "-title";
         String descId = id + "-desc";
         int end = svg.indexOf('>');

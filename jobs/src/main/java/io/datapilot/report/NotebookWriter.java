@@ -1,5 +1,6 @@
 package io.datapilot.report;
 
+import io.datapilot.core.text.Html;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;

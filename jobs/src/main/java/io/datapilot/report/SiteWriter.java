@@ -1,5 +1,6 @@
 package io.datapilot.report;
 
+import io.datapilot.core.text.Html;
 import io.datapilot.core.report.ReportFiles;
 import io.datapilot.core.report.Table;
 import io.datapilot.report.Page.Block;

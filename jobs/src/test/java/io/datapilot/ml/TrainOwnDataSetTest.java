@@ -135,11 +135,16 @@ class TrainOwnDataSetTest {
         assertThat(json.get("table_version").asLong()).isNotNegative();
         assertThat(json.get("residuals").get("p05").asDouble()).isLessThan(json.get("residuals").get("p95").asDouble());
         JsonNode surface = null;
+        JsonNode listed = null;
         for (JsonNode feature : json.get("features")) {
             if (feature.get("column").asText().equals("surface_m")) {
                 surface = feature;
+            } else if (feature.get("kind").asText().equals("date")) {
+                listed = feature;
             }
         }
+        // a date's typical value (the web application's explanations) is the median of its days, inside its range
+        assertThat(listed.get("median").asText()).isBetween(listed.get("min").asText().substring(0, 10), listed.get("max").asText());
         assertThat(surface).isNotNull();
         assertThat(surface.get("label").asText()).isEqualTo("Surface (m²)");
         assertThat(Double.parseDouble(surface.get("min").asText())).isGreaterThanOrEqualTo(18);

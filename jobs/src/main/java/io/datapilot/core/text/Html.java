@@ -1,4 +1,4 @@
-package io.datapilot.report;
+package io.datapilot.core.text;
 
 import org.apache.commons.text.StringEscapeUtils;
 
