@@ -39,6 +39,8 @@ final class Guard {
         ctx.header("Referrer-Policy", "no-referrer");
         ctx.header("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
         ctx.header("Cross-Origin-Opener-Policy", "same-origin");
+        // predictions and pages show inputs and names: no cache keeps them, unless a handler says otherwise (static files)
+        ctx.header("Cache-Control", "no-store");
         if (https) {
             ctx.header("Strict-Transport-Security", "max-age=31536000");
         }
