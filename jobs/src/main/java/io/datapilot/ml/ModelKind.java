@@ -39,6 +39,18 @@ public enum ModelKind {
     MLP("Perceptron multicouche (réseau de neurones)", true, true, grid("layers", List.of(List.of(16), List.of(32, 16)),
             "max_iter", List.of(200)));
 
+    /**
+     * Bins of each continuous feature for the gradient-boosted trees, instead of MLlib's 32: a feature
+     * of up to about a thousand distinct values (every row of a small data set) splits at its exact
+     * thresholds, as scikit-learn's trees do. With 32 bins the top bin of a long-tailed feature holds a
+     * thirty-second of the rows, so the first tree (weight 1 in MLlib) cannot cut an extreme row off on
+     * that feature and cuts it off on another one, then predicts its label for new rows of that bin: on
+     * the sample's regression target, one test row was predicted 381 293 for 0, test RMSE 26 989 against
+     * 3 498 with these bins (scikit-learn 3 258). A value of {@code train.grids.gradient_boosting.max_bins}
+     * replaces it.
+     */
+    static final int BOOSTING_MAX_BINS = 1024;
+
     private final String label;
     private final boolean classifies;
     private final boolean scaled;
@@ -104,7 +116,10 @@ public enum ModelKind {
         return order.stream().filter(kind -> kind.supports(task, classes)).toList();
     }
 
-    /** A new estimator of this kind with datapilot's fixed settings (seed, no internal standardisation). */
+    /**
+     * A new estimator of this kind with datapilot's fixed settings (seed, no internal standardisation,
+     * {@link #BOOSTING_MAX_BINS} for the gradient-boosted trees).
+     */
     public Estimator<?> estimator(Task task, long seed) {
         return switch (this) {
             case LASSO -> new LinearRegression().setElasticNetParam(1.0).setStandardization(false);
@@ -116,7 +131,8 @@ public enum ModelKind {
                     : new DecisionTreeRegressor().setSeed(seed);
             case RANDOM_FOREST -> task == Task.CLASSIFICATION ? new RandomForestClassifier().setSeed(seed)
                     : new RandomForestRegressor().setSeed(seed);
-            case GRADIENT_BOOSTING -> task == Task.CLASSIFICATION ? new GBTClassifier().setSeed(seed) : new GBTRegressor().setSeed(seed);
+            case GRADIENT_BOOSTING -> task == Task.CLASSIFICATION ? new GBTClassifier().setSeed(seed).setMaxBins(BOOSTING_MAX_BINS)
+                    : new GBTRegressor().setSeed(seed).setMaxBins(BOOSTING_MAX_BINS);
             case MLP -> new MultilayerPerceptronClassifier().setSeed(seed);
         };
     }
