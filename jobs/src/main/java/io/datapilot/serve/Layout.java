@@ -2,7 +2,8 @@ package io.datapilot.serve;
 
 import static io.datapilot.core.text.Html.escape;
 
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The frame of every page of the application: language, title, skip link, header, the navigation
@@ -18,15 +19,12 @@ final class Layout {
     }
 
     private final String siteTitle;
-    private final List<String> targets;
+    private final Map<String, String> targets;
 
-    Layout(String siteTitle, List<String> targets) {
+    /** @param targets each served target's label, by target */
+    Layout(String siteTitle, Map<String, String> targets) {
         this.siteTitle = siteTitle;
-        this.targets = List.copyOf(targets);
-    }
-
-    Layout withTargets(List<String> served) {
-        return new Layout(siteTitle, served);
+        this.targets = new LinkedHashMap<>(targets);
     }
 
     String page(String path, String title, Viewer viewer, String main, boolean script) {
@@ -54,9 +52,7 @@ final class Layout {
         StringBuilder out = new StringBuilder("<nav class=\"site-nav\" aria-label=\"Navigation principale\">\n<ul>\n");
         link(out, "/", "Tableau de bord", path);
         if (viewer.may(Role.ANALYST)) {
-            for (String target : targets) {
-                link(out, "/predire/" + target, "Prédire " + target, path);
-            }
+            targets.forEach((target, label) -> link(out, "/predire/" + target, "Prédire : " + label, path));
         }
         link(out, "/rgpd", "Notice RGPD", path);
         if (viewer.user() == null) {

@@ -29,8 +29,9 @@ public final class ModelRegistry {
     /** What is served, and what could not be loaded (target → message). */
     public record Snapshot(Map<String, ServedModel> models, Map<String, String> failures, boolean loaded) {
         public Snapshot {
-            models = Map.copyOf(models);
-            failures = Map.copyOf(failures);
+            // in the order of the folders (by target name): pages and listings keep one order
+            models = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(models));
+            failures = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(failures));
         }
     }
 

@@ -2,7 +2,6 @@ package io.datapilot.serve;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.datapilot.ml.features.FeatureKind;
 
 /**
  * The OpenAPI 3.0 description of the API, written from the models in service: the request body of
@@ -71,8 +70,13 @@ final class OpenApi {
                     field.values().forEach(property.putArray("enum")::add);
                 }
             }
-            if (field.kind() != FeatureKind.CATEGORICAL && field.reference() != null) {
-                property.put("example", field.reference());
+            Object example = Explained.typical(field);
+            if (example instanceof Double number) {
+                property.put("example", number);
+            } else if (example instanceof Boolean bool) {
+                property.put("example", bool);
+            } else if (example != null) {
+                property.put("example", example.toString());
             }
         }
         return schema;

@@ -241,7 +241,9 @@ public final class WebServer implements AutoCloseable {
     }
 
     private void page(Context ctx, String path, String title, String main, boolean script) {
-        Layout layout = new Layout(settings.title(), List.copyOf(registry.snapshot().models().keySet()));
+        Map<String, String> targets = new java.util.LinkedHashMap<>();
+        registry.snapshot().models().values().forEach(model -> targets.put(model.target(), model.targetLabel()));
+        Layout layout = new Layout(settings.title(), targets);
         ctx.header("Cache-Control", "no-store").html(layout.page(path, title, Guard.viewer(ctx), main, script));
     }
 
