@@ -26,7 +26,8 @@ final class SvgStyles {
         Matcher matcher = STYLE.matcher(svg);
         StringBuilder out = new StringBuilder(svg.length());
         while (matcher.find()) {
-            String declarations = matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
+            // a double-quoted attribute holds its quotes as entities: decoded before the split on ';' (which &quot; holds)
+            String declarations = matcher.group(1) != null ? matcher.group(1) : matcher.group(2).replace("&quot;", "\"").replace("&apos;", "'");
             StringBuilder attributes = new StringBuilder();
             StringBuilder rest = new StringBuilder();
             for (String declaration : declarations.split(";")) {
