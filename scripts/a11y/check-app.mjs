@@ -32,7 +32,7 @@ import process from 'node:process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 import {
-  BEST_PRACTICE_FAILING, CHROMIUM_ARGS, DESKTOP, MAX_NODES, WCAG_TAGS, ZOOM_200, formatProblem, runAxe,
+  BEST_PRACTICE_FAILING, CHROMIUM_ARGS, DESKTOP, MAX_NODES, UsageError, WCAG_TAGS, ZOOM_200, formatProblem, parseCommonArgs, runAxe,
 } from './check-site.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -42,34 +42,15 @@ const USER_ENV = 'DATAPILOT_APP_USER';
 const PASSWORD_ENV = 'DATAPILOT_APP_PASSWORD';
 const USAGE = `usage: ${USER_ENV}=NAME ${PASSWORD_ENV}=... node scripts/a11y/check-app.mjs BASE_URL [--json OUT] [--quiet]`;
 
-export class UsageError extends Error {}
+export { UsageError };
 
 // ---------------------------------------------------------------------------------------------
 // Pure helpers (tested in test/check-app.test.mjs).
 
 /** { base, json, quiet } from the command line; base without a trailing slash. */
 export function parseArgs(argv) {
-  const args = { base: null, json: null, quiet: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--json') {
-      if (i + 1 >= argv.length) throw new UsageError('--json needs a file name');
-      args.json = argv[++i];
-    } else if (a.startsWith('--json=')) {
-      args.json = a.slice('--json='.length);
-    } else if (a === '--quiet' || a === '-q') {
-      args.quiet = true;
-    } else if (a === '-h' || a === '--help') {
-      throw new UsageError('');
-    } else if (a.startsWith('-')) {
-      throw new UsageError(`unknown option ${a}`);
-    } else if (args.base == null) {
-      args.base = a;
-    } else {
-      throw new UsageError(`unexpected argument ${a}`);
-    }
-  }
-  if (!args.base) throw new UsageError('missing BASE_URL (e.g. http://localhost:8099)');
+  const { positional, json, quiet } = parseCommonArgs(argv, 'missing BASE_URL (e.g. http://localhost:8099)');
+  const args = { base: positional, json, quiet };
   let url;
   try {
     url = new URL(args.base);

@@ -59,7 +59,7 @@ export const CONTENT_TYPES = {
   '.woff': 'font/woff',
 };
 
-class UsageError extends Error {}
+export class UsageError extends Error {}
 
 // ---------------------------------------------------------------------------------------------
 // Static HTTP server over the site folder.
@@ -621,8 +621,12 @@ export function formatProblem(p, indent = '  ') {
   return lines.join('\n');
 }
 
-function parseArgs(argv) {
-  const args = { site: null, json: null, quiet: false };
+/**
+ * The command line both checkers share: one positional argument, --json FILE (or --json=FILE) and
+ * --quiet; `missing` is the message when the positional argument is absent.
+ */
+export function parseCommonArgs(argv, missing) {
+  const args = { positional: null, json: null, quiet: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--json') {
@@ -636,14 +640,19 @@ function parseArgs(argv) {
       throw new UsageError('');
     } else if (a.startsWith('-')) {
       throw new UsageError(`unknown option ${a}`);
-    } else if (args.site == null) {
-      args.site = a;
+    } else if (args.positional == null) {
+      args.positional = a;
     } else {
       throw new UsageError(`unexpected argument ${a}`);
     }
   }
-  if (!args.site) throw new UsageError('missing <site-dir>');
+  if (!args.positional) throw new UsageError(missing);
   return args;
+}
+
+function parseArgs(argv) {
+  const { positional, json, quiet } = parseCommonArgs(argv, 'missing <site-dir>');
+  return { site: positional, json, quiet };
 }
 
 const USAGE = 'usage: node scripts/a11y/check-site.mjs <site-dir> [--json <out.json>] [--quiet]';

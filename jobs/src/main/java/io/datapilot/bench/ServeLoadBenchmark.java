@@ -104,7 +104,8 @@ final class ServeLoadBenchmark {
         try {
             Path users = scratch.resolve("users.json");
             String token = Users.addUser(users, "bench", Role.ANALYST, password());
-            ServerSettings settings = new ServerSettings("127.0.0.1", 0, local(config.warehouse()), local(config.reportsDir()),
+            ServerSettings settings = new ServerSettings("127.0.0.1", 0, ServerSettings.localFolder(config.warehouse(), "warehouse"),
+                    ServerSettings.localFolder(config.reportsDir(), "reports_dir"),
                     config.dataset().name(), null, config.rgpd(), users, null, null, ServerSettings.DEFAULT_MAX_BATCH, 0, false,
                     line -> logged.increment());
             try (WebServer server = WebServer.start(settings)) {
@@ -338,14 +339,6 @@ final class ServeLoadBenchmark {
     }
 
     /** The server reads local folders, as datapilot serve does. */
-    private static Path local(String location) {
-        if (location.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*") && !location.startsWith("file:")) {
-            throw new DatapilotException(ErrorKind.USAGE, "Cannot run the serve benchmark on " + location
-                    + ": the web server reads the models from a local folder; give one with --warehouse");
-        }
-        return Path.of(location.startsWith("file:") ? URI.create(location).getPath() : location).toAbsolutePath();
-    }
-
     private static char[] password() {
         byte[] bytes = new byte[24];
         new SecureRandom().nextBytes(bytes);

@@ -114,9 +114,8 @@ final class Api {
         json(ctx, ready ? 200 : 503, out);
     }
 
-    void reload(Context ctx, Runnable usersReload) {
-        List<String> changed = registry.reload();
-        usersReload.run();
+    /** The answer of POST /api/admin/reload: the targets whose version changed, and what could not be loaded. */
+    void reloaded(Context ctx, List<String> changed) {
         ObjectNode out = JSON.createObjectNode();
         changed.forEach(out.putArray("reloaded")::add);
         ObjectNode failures = out.putObject("failures");

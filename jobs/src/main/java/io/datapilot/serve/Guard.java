@@ -5,7 +5,6 @@ import io.javalin.security.RouteRole;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Set;
 
 /**
  * Who is asking, and whether they may: an API token ({@code Authorization: Bearer …}) or the session
@@ -149,6 +148,4 @@ final class Guard {
             this.location = location;
         }
     }
-
-    static final Set<String> NO_STORE = Set.of("text/html", "application/json");
 }

@@ -88,7 +88,8 @@ public final class ServeCommand extends DatapilotCommand {
                         + keystorePasswordEnv + " holding its password is not set; set it, or name another with --keystore-password-env");
             }
         }
-        ServerSettings settings = new ServerSettings(host, port, local(config.warehouse(), "warehouse"), local(config.reportsDir(), "reports_dir"),
+        ServerSettings settings = new ServerSettings(host, port, ServerSettings.localFolder(config.warehouse(), "warehouse"),
+                ServerSettings.localFolder(config.reportsDir(), "reports_dir"),
                 config.dataset().name(), config.report().title() != null ? config.report().title() : config.project().name(), config.rgpd(),
                 usersFile, keystore, password, maxBatch, reloadSeconds, behindProxy, accessLog(context.err()));
         WebServer server = WebServer.start(settings);
@@ -171,14 +172,5 @@ public final class ServeCommand extends DatapilotCommand {
                 }
             }
         };
-    }
-
-    /** The web application reads models and reports from local folders (a copy or a mount of HDFS / S3). */
-    private static Path local(String location, String key) {
-        if (location.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*") && !location.startsWith("file:")) {
-            throw new DatapilotException(ErrorKind.USAGE, "Cannot serve from " + location + " (" + key + "): datapilot serve reads the models and"
-                    + " reports from a local folder; copy them there (or mount the storage) and give it with --warehouse / --reports-dir");
-        }
-        return Path.of(location.startsWith("file:") ? java.net.URI.create(location).getPath() : location).toAbsolutePath();
     }
 }

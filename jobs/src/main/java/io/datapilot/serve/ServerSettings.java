@@ -2,6 +2,8 @@ package io.datapilot.serve;
 
 import static java.util.Objects.requireNonNull;
 
+import io.datapilot.core.DatapilotException;
+import io.datapilot.core.ErrorKind;
 import io.datapilot.core.config.RgpdConfig;
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -38,5 +40,17 @@ public record ServerSettings(String host, int port, Path warehouse, Path reports
         }
         title = title == null ? "datapilot" : title;
         rgpd = rgpd == null ? new RgpdConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null) : rgpd;
+    }
+
+    /**
+     * The local folder of a configured location (a path or a file: URI): the web server reads models
+     * and reports from the local file system; a remote store must be copied or mounted first.
+     */
+    public static Path localFolder(String location, String key) {
+        if (location.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*") && !location.startsWith("file:")) {
+            throw new DatapilotException(ErrorKind.USAGE, "Cannot serve from " + location + " (" + key + "): datapilot serve reads the models and"
+                    + " reports from a local folder; copy them there (or mount the storage) and give it with --warehouse / --reports-dir");
+        }
+        return Path.of(location.startsWith("file:") ? java.net.URI.create(location).getPath() : location).toAbsolutePath();
     }
 }

@@ -37,8 +37,11 @@ public final class Users {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
     private static final SecureRandom RANDOM = new SecureRandom();
-    // compared with when the name is unknown, so that a wrong name costs as long as a wrong password
-    private static final byte[] DUMMY_HASH = BCrypt.withDefaults().hash(COST, "datapilot".toCharArray());
+
+    /** Compared with when the name is unknown, so that a wrong name costs as long as a wrong password; made on first need. */
+    private static final class Dummy {
+        static final byte[] HASH = BCrypt.withDefaults().hash(COST, "datapilot".toCharArray());
+    }
 
     /** One user: the hash of the password, the hashes of the API tokens. */
     public record User(String name, Role role, String passwordHash, List<String> tokenHashes) {
@@ -96,7 +99,7 @@ public final class Users {
     /** The user whose name and password these are, or null; takes as long for an unknown name. */
     public User authenticate(String name, String password) {
         User user = name == null ? null : byName.get(name);
-        byte[] hash = user != null ? user.passwordHash().getBytes(StandardCharsets.UTF_8) : DUMMY_HASH;
+        byte[] hash = user != null ? user.passwordHash().getBytes(StandardCharsets.UTF_8) : Dummy.HASH;
         boolean verified = BCrypt.verifyer().verify((password == null ? "" : password).toCharArray(), hash).verified;
         return user != null && verified ? user : null;
     }

@@ -128,7 +128,7 @@ public final class WebServer implements AutoCloseable {
         routes.get("/api/models", api::models, Role.VIEWER);
         routes.get("/api/models/{target}", api::model, Role.VIEWER);
         routes.post("/api/predict/{target}", api::predict, Role.ANALYST);
-        routes.post("/api/admin/reload", ctx -> api.reload(ctx, this::reloadUsers), Role.ADMIN);
+        routes.post("/api/admin/reload", ctx -> api.reloaded(ctx, reload()), Role.ADMIN);
         routes.get("/health", api::health);
         routes.get("/openapi.json", ctx -> Api.json(ctx, 200, OpenApi.document(registry.snapshot(), settings.title(), version(), settings.maxBatch())));
         routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.text()), Role.ADMIN);
@@ -321,18 +321,25 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
+    /** The watch's reload: a failure is logged, and the next look tries again. */
     private void reloadQuietly() {
         try {
-            List<String> changed = registry.reload();
-            if (!changed.isEmpty()) {
-                settings.accessLog().accept(Instant.now() + " models loaded: " + String.join(", ", changed.stream()
-                        .map(target -> target + " " + registry.snapshot().models().get(target).version()).toList()));
-            }
-            registry.snapshot().failures().values().forEach(message -> settings.accessLog().accept(Instant.now() + " " + message));
-            reloadUsers();
+            reload();
         } catch (RuntimeException e) {
             settings.accessLog().accept(Instant.now() + " cannot reload the models: " + e.getMessage());
         }
+    }
+
+    /** Reads the model folders and the users file again (watch and admin endpoint alike), logs what changed; returns its targets. */
+    private List<String> reload() {
+        List<String> changed = registry.reload();
+        if (!changed.isEmpty()) {
+            settings.accessLog().accept(Instant.now() + " models loaded: " + String.join(", ", changed.stream()
+                    .map(target -> target + " " + registry.snapshot().models().get(target).version()).toList()));
+        }
+        registry.snapshot().failures().values().forEach(message -> settings.accessLog().accept(Instant.now() + " " + message));
+        reloadUsers();
+        return changed;
     }
 
     private void reloadUsers() {
