@@ -65,6 +65,110 @@ public final class ConfigValidator {
         }
         validateStats(config.stats(), problems);
         validateTrain(config.train(), problems);
+        validateGovernance(config.governance(), problems);
+    }
+
+    private static final Pattern TIME_OF_DAY = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
+    private static final Pattern MODEL_METRIC = Pattern.compile("model\\.[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*");
+
+    private static void validateGovernance(GovernanceConfig governance, ConfigProblems problems) {
+        for (String key : List.of("spi_min", "cpi_min")) {
+            double value = key.equals("spi_min") ? governance.spiMin() : governance.cpiMin();
+            if (value <= 0 || value > 2) {
+                problems.add("governance." + key, value + " must be above 0 and at most 2 (0.9 by default: an alert when the project"
+                        + " earns less than 90 % of what it planned or spent).");
+            }
+        }
+        if (governance.psiWarning() <= 0 || governance.psiAlert() <= governance.psiWarning()) {
+            problems.add("governance.psi_alert", "the drift bands must satisfy 0 < psi_warning < psi_alert (0.1 and 0.25 by default),"
+                    + " not " + governance.psiWarning() + " and " + governance.psiAlert() + ".");
+        }
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < governance.commitments().size(); i++) {
+            GovernanceConfig.CommitmentConfig commitment = governance.commitments().get(i);
+            String at = "governance.commitments[" + i + "]";
+            if (commitment == null) {
+                problems.add(at, "is empty; give name, metric, operator and threshold.");
+                continue;
+            }
+            if (commitment.name() == null || !IDENTIFIER.matcher(commitment.name()).matches()) {
+                problems.add(at + ".name", "is required: a short name in lower case (letters, digits, _), such as qualite_donnees.");
+            } else if (!names.add(commitment.name())) {
+                problems.add(at + ".name", "\"" + commitment.name() + "\" is given twice; each commitment needs its own name.");
+            }
+            String metric = commitment.metric();
+            if (metric == null || !(GovernanceConfig.CommitmentConfig.METRICS.contains(metric) || MODEL_METRIC.matcher(metric).matches())) {
+                problems.add(at + ".metric", (metric == null ? "is required" : "\"" + metric + "\" is not a metric") + "; use one of "
+                        + String.join(", ", GovernanceConfig.CommitmentConfig.METRICS) + ", or model.<target>.<metric> (for example"
+                        + " model.resilie.accuracy).");
+            }
+            if (!GovernanceConfig.CommitmentConfig.OPERATORS.contains(commitment.operator())) {
+                problems.add(at + ".operator", "\"" + commitment.operator() + "\" is not a comparison; use one of "
+                        + String.join(" ", GovernanceConfig.CommitmentConfig.OPERATORS) + ".");
+            }
+            String threshold = commitment.threshold();
+            if (threshold == null) {
+                problems.add(at + ".threshold", "is required: the promised value (0.95 for a share, 06:00 for run_end_time).");
+            } else if ("run_end_time".equals(metric) ? !TIME_OF_DAY.matcher(threshold).matches() : !isNumber(threshold)) {
+                problems.add(at + ".threshold", "\"" + threshold + "\" is not " + ("run_end_time".equals(metric)
+                        ? "a time of day HH:mm (for example 06:00)." : "a number (write shares as 0.95)."));
+            }
+            if (commitment.warningMargin() < 0) {
+                problems.add(at + ".warning_margin", "must be 0 or more (the margin under which a met commitment is a WARNING).");
+            }
+        }
+        validateOpportunities(governance.opportunities(), problems);
+    }
+
+    private static boolean isNumber(String text) {
+        try {
+            Double.parseDouble(text.trim());
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static void validateOpportunities(GovernanceConfig.OpportunitiesConfig opportunities, ConfigProblems problems) {
+        String at = "governance.opportunities";
+        if (opportunities.file() == null) {
+            if (!opportunities.criteria().isEmpty()) {
+                problems.add(at + ".file", "is required when criteria are given: the CSV or XLSX file of the items to score.");
+            }
+            return;
+        }
+        if (opportunities.name() == null || opportunities.name().isBlank()) {
+            problems.add(at + ".name", "is required: the file's column that names each item.");
+        }
+        if (opportunities.criteria().isEmpty()) {
+            problems.add(at + ".criteria", "is required: at least one criterion (column, weight, min, max).");
+        }
+        for (int i = 0; i < opportunities.criteria().size(); i++) {
+            GovernanceConfig.CriterionConfig criterion = opportunities.criteria().get(i);
+            String path = at + ".criteria[" + i + "]";
+            if (criterion == null || criterion.column() == null || criterion.column().isBlank()) {
+                problems.add(path + ".column", "is required: the file's column holding the criterion's value.");
+                continue;
+            }
+            if (criterion.weight() <= 0) {
+                problems.add(path + ".weight", criterion.weight() + " must be above 0.");
+            }
+            if (criterion.max() <= criterion.min()) {
+                problems.add(path + ".max", criterion.max() + " must be above min (" + criterion.min() + ").");
+            }
+            if (!List.of("higher", "lower").contains(criterion.direction())) {
+                problems.add(path + ".direction", "\"" + criterion.direction() + "\" is not a direction; use higher (a higher value is"
+                        + " better) or lower (a cost, a risk).");
+            }
+        }
+        for (int i = 0; i < opportunities.classes().size(); i++) {
+            GovernanceConfig.ClassConfig grade = opportunities.classes().get(i);
+            if (grade == null || grade.name() == null || grade.name().isBlank()) {
+                problems.add(at + ".classes[" + i + "].name", "is required.");
+            } else if (grade.minScore() < 0 || grade.minScore() > 100) {
+                problems.add(at + ".classes[" + i + "].min_score", grade.minScore() + " must be between 0 and 100.");
+            }
+        }
     }
 
     private static void validateTrain(TrainConfig train, ConfigProblems problems) {

@@ -28,12 +28,19 @@ public final class PathResolver {
                 .toList();
         RgpdConfig rgpd = config.rgpd().keyFile() == null ? config.rgpd()
                 : config.rgpd().withKeyFile(resolve(config.rgpd().keyFile(), anchor));
+        GovernanceConfig governance = config.governance();
+        governance = governance.withPaths(resolveOptional(governance.plan(), anchor), resolveOptional(governance.logbook(), anchor),
+                resolveOptional(governance.opportunities().file(), anchor));
         return config.withPaths(anchor.toString(), resolve(config.warehouse(), anchor), resolve(config.reportsDir(), anchor),
-                sources, rgpd);
+                sources, rgpd, governance);
     }
 
     public static boolean isUri(String path) {
         return URI_SCHEME.matcher(path).matches();
+    }
+
+    private static String resolveOptional(String path, Path base) {
+        return path == null ? null : resolve(path, base);
     }
 
     static String resolve(String path, Path base) {

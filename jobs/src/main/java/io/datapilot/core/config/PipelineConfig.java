@@ -24,6 +24,7 @@ public record PipelineConfig(
         LoadConfig load,
         StatsConfig stats,
         TrainConfig train,
+        GovernanceConfig governance,
         ReportConfig report) {
 
     public static final String DEFAULT_WAREHOUSE = "warehouse";
@@ -42,6 +43,7 @@ public record PipelineConfig(
         load = load == null ? LoadConfig.defaults() : load;
         stats = stats == null ? StatsConfig.defaults() : stats;
         train = train == null ? TrainConfig.defaults() : train;
+        governance = governance == null ? GovernanceConfig.defaults() : governance;
         report = report == null ? ReportConfig.defaults() : report;
     }
 
@@ -59,8 +61,13 @@ public record PipelineConfig(
 
     PipelineConfig withPaths(String resolvedBaseDir, String resolvedWarehouse, String resolvedReports,
             List<SourceConfig> resolvedSources, RgpdConfig resolvedRgpd) {
+        return withPaths(resolvedBaseDir, resolvedWarehouse, resolvedReports, resolvedSources, resolvedRgpd, governance);
+    }
+
+    PipelineConfig withPaths(String resolvedBaseDir, String resolvedWarehouse, String resolvedReports,
+            List<SourceConfig> resolvedSources, RgpdConfig resolvedRgpd, GovernanceConfig resolvedGovernance) {
         return new PipelineConfig(project, resolvedBaseDir, resolvedWarehouse, spark, resolvedReports, resolvedSources, dataset,
-                resolvedRgpd, profile, qualityGate, clean, load, stats, train, report);
+                resolvedRgpd, profile, qualityGate, clean, load, stats, train, resolvedGovernance, report);
     }
 
     /**
@@ -81,17 +88,17 @@ public record PipelineConfig(
     /** The same configuration writing its tables and reports elsewhere (paths already resolved). */
     public PipelineConfig withLoad(LoadConfig otherLoad) {
         return new PipelineConfig(project, baseDir, warehouse, spark, reportsDir, sources, dataset, rgpd, profile, qualityGate, clean,
-                otherLoad, stats, train, report);
+                otherLoad, stats, train, governance, report);
     }
 
     /** The same configuration training with other settings. */
     public PipelineConfig withTrain(TrainConfig otherTrain) {
         return new PipelineConfig(project, baseDir, warehouse, spark, reportsDir, sources, dataset, rgpd, profile, qualityGate, clean, load,
-                stats, otherTrain, report);
+                stats, otherTrain, governance, report);
     }
 
     public PipelineConfig withOutputs(String otherWarehouse, String otherReportsDir) {
         return new PipelineConfig(project, baseDir, otherWarehouse, spark, otherReportsDir, sources, dataset, rgpd, profile,
-                qualityGate, clean, load, stats, train, report);
+                qualityGate, clean, load, stats, train, governance, report);
     }
 }
