@@ -7,12 +7,14 @@ import io.datapilot.core.cli.RunContext;
 import io.datapilot.core.stages.Stage;
 import io.datapilot.core.stages.StageCatalog;
 import io.datapilot.core.stages.StageOutcome;
+import io.datapilot.core.stages.RunFact;
+import io.datapilot.core.stages.RunKpis;
+import io.datapilot.core.stages.StageExecution;
 import io.datapilot.core.stages.StageRunner;
 import io.datapilot.core.text.ConsoleTable;
 import io.datapilot.core.text.Numbers;
 import io.datapilot.ingest.IngestStage;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +35,11 @@ public final class PipelineCommand extends DatapilotCommand {
             "query_timing", io.datapilot.load.BenchmarkQueriesCommand::outcome,
             "stats", io.datapilot.stats.StatsStage::outcome,
             "train", io.datapilot.ml.TrainStage::outcome,
+            "governance", io.datapilot.governance.GovernanceStage::outcome,
             "report", io.datapilot.report.ReportStage::outcome);
+
+    /** Stages that read governance.run_kpis: the facts of the stages before them are written first. */
+    private static final java.util.Set<String> READS_RUN_KPIS = java.util.Set.of("governance");
 
     @Option(names = "--from", paramLabel = "STAGE", description = "Start at this stage (resume after a failure).")
     String from;
@@ -53,26 +59,50 @@ public final class PipelineCommand extends DatapilotCommand {
         context.config();
         context.err().println("datapilot run " + context.runDate() + ": " + String.join(" → ", stages.stream().map(Stage::name).toList()));
         List<Done> done = new ArrayList<>();
+        List<RunFact> unwritten = new ArrayList<>();
         for (Stage stage : stages) {
-            Instant started = Instant.now();
+            if (READS_RUN_KPIS.contains(stage.name())) {
+                writeFacts(context, unwritten);
+            }
             context.err().println("[run] stage " + stage.name() + ": " + stage.description());
             try {
-                StageOutcome outcome = RUNNERS.get(stage.name()).run(context);
-                Duration duration = Duration.between(started, Instant.now());
+                StageExecution.Executed executed = StageExecution.run(stage, RUNNERS.get(stage.name()), context, unwritten::add);
+                unwritten.add(executed.fact());
+                StageOutcome outcome = executed.outcome();
+                Duration duration = Duration.ofMillis(Math.round(executed.fact().durationSeconds() * 1000));
                 done.add(new Done(stage, "ok", duration, outcome));
                 context.err().println("[run] stage " + stage.name() + " done in " + Numbers.duration(duration) + ": "
                         + Numbers.count(outcome.rowsIn()) + " rows in, " + Numbers.count(outcome.rowsOut()) + " out, "
                         + Numbers.count(outcome.rowsQuarantined()) + " quarantined");
             } catch (RuntimeException failure) {
-                done.add(new Done(stage, "FAILED", Duration.between(started, Instant.now()), null));
+                RunFact fact = unwritten.get(unwritten.size() - 1);
+                done.add(new Done(stage, "FAILED", Duration.ofMillis(Math.round(fact.durationSeconds() * 1000)), null));
+                writeFactsAfterFailure(context, unwritten);
                 printSummary(context, done);
                 context.err().println("The run stopped at stage " + stage.name() + "; the tables of earlier stages are"
                         + " complete. Fix the cause below, then resume with: datapilot run --from " + stage.name());
                 throw failure;
             }
         }
+        writeFacts(context, unwritten);
         printSummary(context, done);
         return 0;
+    }
+
+    /** One commit for the facts gathered so far (see {@link RunKpis}). */
+    private static void writeFacts(RunContext context, List<RunFact> facts) {
+        RunKpis.write(context.spark(), context.warehouse(), context.runDate(), facts);
+        facts.clear();
+    }
+
+    /** The failure's fact is written when it can be; a second error must not hide the stage's own. */
+    static void writeFactsAfterFailure(RunContext context, List<RunFact> facts) {
+        try {
+            writeFacts(context, facts);
+        } catch (RuntimeException writeFailure) {
+            context.err().println("[run] the run facts could not be written to governance." + RunKpis.TABLE + ": "
+                    + writeFailure.getMessage());
+        }
     }
 
     private List<Stage> select() {

@@ -24,21 +24,34 @@ public final class RecordRows {
 
     public static <R extends Record> Dataset<Row> frame(SparkSession spark, Class<R> type, List<Tagged<R>> records, Timestamp at,
             Date runDate) {
+        return frame(spark, type, records, at, runDate, true);
+    }
+
+    /** The records without the {@code table} column, for results that are not about one table each. */
+    public static <R extends Record> Dataset<Row> untagged(SparkSession spark, Class<R> type, List<R> records, Timestamp at, Date runDate) {
+        return frame(spark, type, records.stream().map(record -> new Tagged<>(null, record)).toList(), at, runDate, false);
+    }
+
+    private static <R extends Record> Dataset<Row> frame(SparkSession spark, Class<R> type, List<Tagged<R>> records, Timestamp at,
+            Date runDate, boolean withTable) {
         RecordComponent[] components = type.getRecordComponents();
-        StructType schema = new StructType().add("table", DataTypes.StringType);
+        int first = withTable ? 1 : 0;
+        StructType schema = withTable ? new StructType().add("table", DataTypes.StringType) : new StructType();
         for (RecordComponent component : components) {
             schema = schema.add(io.datapilot.core.text.Names.snake(component.getName()), sparkType(component.getType()));
         }
         schema = schema.add("_computed_at", DataTypes.TimestampType).add("_run_date", DataTypes.DateType);
         List<Row> rows = new ArrayList<>();
         for (Tagged<R> tagged : records) {
-            Object[] values = new Object[components.length + 3];
-            values[0] = tagged.table();
-            for (int i = 0; i < components.length; i++) {
-                values[i + 1] = value(components[i], tagged.record());
+            Object[] values = new Object[components.length + first + 2];
+            if (withTable) {
+                values[0] = tagged.table();
             }
-            values[components.length + 1] = at;
-            values[components.length + 2] = runDate;
+            for (int i = 0; i < components.length; i++) {
+                values[i + first] = value(components[i], tagged.record());
+            }
+            values[components.length + first] = at;
+            values[components.length + first + 1] = runDate;
             rows.add(RowFactory.create(values));
         }
         return spark.createDataFrame(rows, schema);
@@ -55,6 +68,12 @@ public final class RecordRows {
             Object value = accessor.invoke(record);
             if (value instanceof Double d && !Double.isFinite(d)) {
                 return null;
+            }
+            if (value instanceof java.time.LocalDate date) {
+                return Date.valueOf(date);
+            }
+            if (value instanceof java.time.Instant instant) {
+                return Timestamp.from(instant);
             }
             return value;
         } catch (ReflectiveOperationException e) {
@@ -77,6 +96,12 @@ public final class RecordRows {
         }
         if (type == String.class) {
             return DataTypes.StringType;
+        }
+        if (type == java.time.LocalDate.class) {
+            return DataTypes.DateType;
+        }
+        if (type == java.time.Instant.class) {
+            return DataTypes.TimestampType;
         }
         throw new IllegalArgumentException("No Spark type for " + type);
     }

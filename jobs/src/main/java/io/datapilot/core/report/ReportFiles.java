@@ -117,7 +117,8 @@ public final class ReportFiles {
         return fs instanceof org.apache.hadoop.fs.ChecksumFileSystem checksummed ? checksummed.getRawFileSystem() : fs;
     }
 
-    private String write(String name, byte[] content) {
+    /** A file of the folder, replaced whole. */
+    public String write(String name, byte[] content) {
         Path path = new Path(path(name));
         try (OutputStream out = fileSystem(path).create(path, true)) {
             out.write(content);

@@ -49,9 +49,19 @@ public final class StageCatalog {
                     List.of("silver.<dataset>", "audit.data_dictionary"),
                     List.of("gold.ml_features", "gold.ml_split", "gold.cv_results", "gold.leaderboard", "gold.model_details",
                             "models/<dataset>/<target>/<run date>/")),
+            new Stage("governance", "governance", "Compute the project manager's figures: run, quality and model KPIs (with"
+                    + " drift), the contract's commitments, the technical logbook (Excel), the project steering (earned value, Gantt,"
+                    + " burndown), the opportunity grid and the management note", "governance", Stage.RUN_OPTIONS,
+                    List.of("stats", "query_timing", "train"),
+                    List.of("governance.run_kpis", "audit.*", "gold.leaderboard", "gold.ml_features", "silver.<dataset>",
+                            "models/<dataset>/<target>/<run date>/", "governance.* (earlier run dates)", "governance.plan / logbook /"
+                            + " opportunities files"),
+                    List.of("governance.quality_kpis", "governance.model_kpis", "governance.feature_bins", "governance.feature_drift",
+                            "governance.commitments", "governance.logbook", "governance.steering_tasks", "governance.steering_project",
+                            "governance.burndown", "governance.opportunities", "reports/<run date>/governance/")),
             new Stage("report", "report", "Write the accessible HTML report (key figures, sources, dictionary, quality, RGPD,"
                     + " cleaning, load and query timing, statistics with SVG charts, models), its XLSX workbook and its Jupyter notebook",
-                    "report", Stage.RUN_OPTIONS, List.of("stats", "query_timing", "train"),
+                    "report", Stage.RUN_OPTIONS, List.of("governance"),
                     List.of("audit.*", "governance.query_timings", "gold.stats_*", "silver.<dataset>", "gold.leaderboard",
                             "gold.cv_results", "gold.model_details", "models/<dataset>/<target>/<run date>/ (model.json, model_card.md)"),
                     List.of("reports/<run date>/site/", "reports/<run date>/site/statistiques.xlsx",

@@ -1,0 +1,62 @@
+package io.datapilot.governance;
+
+import io.datapilot.core.cli.RunContext;
+import io.datapilot.core.config.PipelineConfig;
+import io.datapilot.core.report.ReportFiles;
+import io.datapilot.core.stages.StageOutcome;
+import io.datapilot.core.text.Numbers;
+import io.datapilot.governance.commitments.CommitmentStatus;
+import io.datapilot.governance.commitments.CommitmentsFile;
+import io.datapilot.governance.commitments.CommitmentsWatch;
+import io.datapilot.governance.kpi.ModelKpi;
+import io.datapilot.governance.kpi.ModelKpis;
+import io.datapilot.governance.kpi.QualityKpi;
+import io.datapilot.governance.kpi.QualityKpis;
+import java.util.List;
+import java.util.OptionalDouble;
+
+/**
+ * The governance stage: the project manager's figures from the tables of the run date — quality and
+ * model KPIs (with drift), the contract's commitments, the technical logbook, the project steering
+ * (earned value, Gantt, burndown), the opportunity grid and the management note. It reads tables only
+ * (run facts come from {@code governance.run_kpis}, written by the runner) and writes
+ * {@code governance.*} and {@code reports/<run date>/governance/}.
+ */
+public final class GovernanceStage {
+    /** The folder of the run date's governance files, under the reports folder. */
+    public static final String FOLDER = "governance";
+
+    private GovernanceStage() {}
+
+    /** What the stage produced, for its summary line and for the tests. */
+    public record Result(List<QualityKpi> quality, ModelKpis.Result models, List<CommitmentStatus> commitments, String folder) {}
+
+    public static StageOutcome outcome(RunContext context) {
+        Result result = run(context);
+        OptionalDouble score = QualityKpis.overall(result.quality());
+        long breaches = result.commitments().stream().filter(CommitmentStatus::breached).count();
+        context.err().println("[governance] quality score " + (score.isPresent() ? Numbers.percent(score.getAsDouble()) : "–") + ", "
+                + result.models().kpis().size() + " model lines, " + result.models().drift().size() + " drift lines, "
+                + result.commitments().size() + " commitments (" + breaches + " breached); files in " + result.folder());
+        for (CommitmentStatus status : result.commitments()) {
+            context.err().println("[governance] " + CommitmentsFile.line(status));
+        }
+        return StageOutcome.NONE;
+    }
+
+    public static Result run(RunContext context) {
+        PipelineConfig config = context.config();
+        GovernanceTables tables = new GovernanceTables(context.spark(), context.warehouse(), context.runDate());
+        String folder = config.reportsDir() + "/" + context.runDate() + "/" + FOLDER;
+        ReportFiles files = new ReportFiles(folder, context.spark().sparkContext().hadoopConfiguration());
+
+        List<QualityKpi> quality = QualityKpis.compute(tables);
+        tables.write(QualityKpis.TABLE, QualityKpi.class, quality);
+        ModelKpis.Result models = ModelKpis.compute(tables, config);
+        tables.write(ModelKpis.TABLE, ModelKpi.class, models.kpis());
+        List<CommitmentStatus> commitments = CommitmentsWatch.evaluate(tables, config, quality);
+        tables.write(CommitmentsWatch.TABLE, CommitmentStatus.class, commitments);
+        files.writeText(CommitmentsFile.NAME, CommitmentsFile.json(context.runDate(), commitments));
+        return new Result(quality, models, commitments, folder);
+    }
+}
