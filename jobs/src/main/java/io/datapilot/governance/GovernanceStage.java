@@ -12,7 +12,13 @@ import io.datapilot.governance.kpi.ModelKpi;
 import io.datapilot.governance.kpi.ModelKpis;
 import io.datapilot.governance.kpi.QualityKpi;
 import io.datapilot.governance.kpi.QualityKpis;
+import io.datapilot.governance.logbook.LogbookEntry;
+import io.datapilot.governance.logbook.LogbookTable;
+import io.datapilot.governance.logbook.LogbookWorkbook;
+import io.datapilot.governance.scoring.Opportunities;
+import io.datapilot.governance.scoring.Scoring;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -29,7 +35,8 @@ public final class GovernanceStage {
     private GovernanceStage() {}
 
     /** What the stage produced, for its summary line and for the tests. */
-    public record Result(List<QualityKpi> quality, ModelKpis.Result models, List<CommitmentStatus> commitments, String folder) {}
+    public record Result(List<QualityKpi> quality, ModelKpis.Result models, List<CommitmentStatus> commitments, List<LogbookEntry> logbook,
+            Optional<Scoring> opportunities, String folder) {}
 
     public static StageOutcome outcome(RunContext context) {
         Result result = run(context);
@@ -37,7 +44,10 @@ public final class GovernanceStage {
         long breaches = result.commitments().stream().filter(CommitmentStatus::breached).count();
         context.err().println("[governance] quality score " + (score.isPresent() ? Numbers.percent(score.getAsDouble()) : "–") + ", "
                 + result.models().kpis().size() + " model lines, " + result.models().drift().size() + " drift lines, "
-                + result.commitments().size() + " commitments (" + breaches + " breached); files in " + result.folder());
+                + result.commitments().size() + " commitments (" + breaches + " breached), logbook "
+                + result.logbook().stream().filter(LogbookEntry::isOpen).count() + " open / " + result.logbook().size() + " entries, "
+                + result.opportunities().map(scoring -> scoring.items().size() + " opportunities scored").orElse("no opportunity grid")
+                + "; files in " + result.folder());
         for (CommitmentStatus status : result.commitments()) {
             context.err().println("[governance] " + CommitmentsFile.line(status));
         }
@@ -57,6 +67,9 @@ public final class GovernanceStage {
         List<CommitmentStatus> commitments = CommitmentsWatch.evaluate(tables, config, quality);
         tables.write(CommitmentsWatch.TABLE, CommitmentStatus.class, commitments);
         files.writeText(CommitmentsFile.NAME, CommitmentsFile.json(context.runDate(), commitments));
-        return new Result(quality, models, commitments, folder);
+        List<LogbookEntry> logbook = LogbookTable.update(tables, config);
+        files.write(LogbookTable.WORKBOOK, LogbookWorkbook.write(logbook));
+        Optional<Scoring> opportunities = Opportunities.score(tables, config);
+        return new Result(quality, models, commitments, logbook, opportunities, folder);
     }
 }

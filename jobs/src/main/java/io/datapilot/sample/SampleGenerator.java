@@ -54,6 +54,8 @@ public final class SampleGenerator {
     public static final String ORDER_LINES_FILE = "lignes_commandes.csv";
     public static final String STORES_FILE = "magasins.json";
     public static final String CONFIG_FILE = "pipeline.yaml";
+    public static final String PLAN_FILE = "plan_projet.csv";
+    public static final String OPPORTUNITIES_FILE = "opportunites.csv";
     public static final long DEFAULT_SEED = 20250106L;
 
     static final LocalDate FIRST_DAY = LocalDate.of(2022, 1, 1);
@@ -105,7 +107,9 @@ public final class SampleGenerator {
             population.computeTargets(random.split());
             int customerRows = new CustomerWorkbook(population, random.split(), truth).write(directory.resolve(CUSTOMERS_FILE));
             writeStores(directory.resolve(STORES_FILE), random.split());
-            writeConfig(directory.resolve(CONFIG_FILE), ".", "");
+            writeConfig(directory.resolve(CONFIG_FILE), ".", "", "");
+            copyResource(PLAN_FILE, directory.resolve(PLAN_FILE));
+            copyResource(OPPORTUNITIES_FILE, directory.resolve(OPPORTUNITIES_FILE));
             Map<String, Object> facts = new LinkedHashMap<>();
             facts.put("company", "Lumen & Lin (fictional)");
             facts.put("seed", seed);
@@ -143,17 +147,27 @@ public final class SampleGenerator {
     }
 
     /** Writes the configuration of the case from the template also used for conf/pipeline.yaml. */
-    public static void writeConfig(Path file, String baseDir, String dataDir) throws IOException {
-        Files.writeString(file, renderConfig(baseDir, dataDir), StandardCharsets.UTF_8);
+    public static void writeConfig(Path file, String baseDir, String dataDir, String confDir) throws IOException {
+        Files.writeString(file, renderConfig(baseDir, dataDir, confDir), StandardCharsets.UTF_8);
     }
 
-    public static String renderConfig(String baseDir, String dataDir) throws IOException {
+    /** The project plan and the opportunity grid of conf/, which the build copies into the jar next to the template. */
+    private static void copyResource(String name, Path target) throws IOException {
+        try (InputStream in = SampleGenerator.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IOException("The sample's " + name + " is missing from the jar");
+            }
+            Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    public static String renderConfig(String baseDir, String dataDir, String confDir) throws IOException {
         try (InputStream template = SampleGenerator.class.getResourceAsStream("pipeline.yaml.template")) {
             if (template == null) {
                 throw new IOException("The sample configuration template is missing from the jar");
             }
             return new String(template.readAllBytes(), StandardCharsets.UTF_8)
-                    .replace("{{base_dir}}", baseDir).replace("{{data_dir}}", dataDir);
+                    .replace("{{base_dir}}", baseDir).replace("{{data_dir}}", dataDir).replace("{{conf_dir}}", confDir);
         }
     }
 

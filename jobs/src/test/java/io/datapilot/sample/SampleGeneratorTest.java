@@ -75,6 +75,6 @@ class SampleGeneratorTest {
     @Test
     void theBundledConfigurationIsTheTemplateOfTheGenerator() throws IOException {
         assertThat(Files.readString(Paths.root().resolve("conf/pipeline.yaml")))
-                .isEqualTo(SampleGenerator.renderConfig("..", "data/sample/"));
+                .isEqualTo(SampleGenerator.renderConfig("..", "data/sample/", "conf/"));
     }
 }
