@@ -1,5 +1,7 @@
 package io.datapilot.report;
 
+import static java.util.Objects.requireNonNull;
+
 import io.datapilot.core.text.Html;
 import io.datapilot.core.report.Table;
 import java.awt.BasicStroke;
@@ -8,6 +10,7 @@ import java.awt.Font;
 import java.awt.Rectangle;
 import java.awt.geom.Ellipse2D;
 import java.text.NumberFormat;
+import java.time.LocalDate;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTextAnnotation;
@@ -309,6 +312,51 @@ public final class Charts {
         return render(id, title, description, chart(title, plot), new Table(title, headers, rows), size + 120, size);
     }
 
+    /**
+     * A task of the Gantt chart; the end dates are the last days (inclusive).
+     *
+     * @param percentComplete 0 to 100
+     */
+    public record GanttBar(String label, LocalDate plannedStart, LocalDate plannedEnd, LocalDate baselineStart, LocalDate baselineEnd,
+            double percentComplete, boolean milestone) {
+        public GanttBar {
+            requireNonNull(label, "label is null");
+            requireNonNull(plannedStart, "plannedStart is null");
+            requireNonNull(plannedEnd, "plannedEnd is null");
+            requireNonNull(baselineStart, "baselineStart is null");
+            requireNonNull(baselineEnd, "baselineEnd is null");
+        }
+    }
+
+    /**
+     * The plan against its baseline: per task a baseline bar and a planned bar, the % complete and the slippage written
+     * after it, milestones as diamonds, and today's date as a labelled vertical line. The data table gives each task's
+     * dates, slippage and % complete.
+     */
+    public Chart gantt(String id, String title, String description, List<GanttBar> bars, LocalDate today) {
+        ScheduleCharts schedule = new ScheduleCharts(formats, texts);
+        return render(id, title, description, schedule.gantt(title, bars, today), schedule.ganttTable(title, bars),
+                ScheduleCharts.ganttHeight(bars.size()));
+    }
+
+    /** What was left of the work on a date. */
+    public record BurnPoint(LocalDate date, double remaining) {
+        public BurnPoint {
+            requireNonNull(date, "date is null");
+        }
+    }
+
+    /**
+     * A burndown: the ideal line from {@code total} at {@code start} to 0 at {@code end} (dashed) and the actual remaining
+     * work (solid, with markers); the data table gives both per date.
+     */
+    public Chart burndown(String id, String title, String description, String valueAxis, LocalDate start, LocalDate end, double total,
+            List<BurnPoint> actual) {
+        ScheduleCharts schedule = new ScheduleCharts(formats, texts);
+        return render(id, title, description, schedule.burndown(title, valueAxis, start, end, total, actual),
+                schedule.burndownTable(title, valueAxis, start, end, total, actual));
+    }
+
     private NumberFormat percentFormat() {
         NumberFormat format = formats.numberFormat(1);
         return new NumberFormat() {
@@ -340,7 +388,7 @@ public final class Charts {
         return axis;
     }
 
-    private static void styleAxis(org.jfree.chart.axis.Axis axis) {
+    static void styleAxis(org.jfree.chart.axis.Axis axis) {
         axis.setLabelFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
         axis.setLabelPaint(INK);
         axis.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
@@ -361,6 +409,22 @@ public final class Charts {
         plot.setRangeGridlinePaint(GRID);
         plot.setOutlineVisible(false);
         return chart(title, plot);
+    }
+
+    /** With a legend: the charts whose series differ by line style, marker or fill name them there. */
+    static JFreeChart xyChartWithLegend(String title, XYPlot plot) {
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(GRID);
+        plot.setRangeGridlinePaint(GRID);
+        plot.setOutlineVisible(false);
+        JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 16), plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.setPadding(new RectangleInsets(8, 8, 8, 16));
+        chart.getTitle().setPaint(INK);
+        chart.getLegend().setItemFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        chart.getLegend().setItemPaint(INK);
+        chart.getLegend().setFrame(org.jfree.chart.block.BlockBorder.NONE);
+        return chart;
     }
 
     private static JFreeChart chart(String title, org.jfree.chart.plot.Plot plot) {

@@ -15,12 +15,14 @@ import java.util.regex.Pattern;
  * caller names the line and the column in its message.
  */
 public final class CellValues {
-    private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
     private static final Pattern GROUPED = Pattern.compile("[-−+]?[0-9]{1,3}([ \u00A0\u202F][0-9]{3})+([,.][0-9]+)?");
     private static final Pattern PLAIN = Pattern.compile("[-−+]?[0-9]+([,.][0-9]+)?|[-−+]?[0-9]*[.][0-9]+([eE][-+]?[0-9]+)?");
     private static final Set<String> TRUE = Set.of("oui", "o", "vrai", "true", "yes", "y", "x", "1");
     private static final Set<String> FALSE = Set.of("non", "n", "faux", "false", "no", "0");
+    // French typography puts a no-break space (or a narrow one) before % and €, which \\s and trim() do not match
+    private static final String SPACES = "[\\s\u00A0\u202F]";
 
     private CellValues() {}
 
@@ -29,7 +31,7 @@ public final class CellValues {
         if (text == null) {
             return null;
         }
-        String plain = text.trim().replaceAll("\\s*(%|€|EUR)$", "").trim();
+        String plain = strip(strip(text).replaceAll(SPACES + "*(%|€|EUR)$", ""));
         if (!GROUPED.matcher(plain).matches() && !PLAIN.matcher(plain).matches()) {
             return null;
         }
@@ -41,15 +43,16 @@ public final class CellValues {
         }
     }
 
-    /** A date {@code dd/MM/yyyy} or {@code yyyy-MM-dd} (an XLSX date cell reads as the latter). */
+    /** A date {@code dd/MM/yyyy} (or {@code d/M/yyyy}) or {@code yyyy-MM-dd} (an XLSX date cell reads as the latter). */
     public static LocalDate date(String text) {
         if (text == null) {
             return null;
         }
-        String trimmed = text.trim();
+        // a time after the date (an export's "31/12/2024 00:00", an ISO "2024-12-31T00:00") is dropped
+        String day = strip(text).split("[ T\u00A0]", 2)[0];
         for (DateTimeFormatter format : new DateTimeFormatter[] {FRENCH_DATE, ISO_DATE}) {
             try {
-                return LocalDate.parse(trimmed.length() > 10 ? trimmed.substring(0, 10) : trimmed, format);
+                return LocalDate.parse(day, format);
             } catch (DateTimeParseException e) {
                 // next format
             }
@@ -62,7 +65,11 @@ public final class CellValues {
         if (text == null) {
             return null;
         }
-        String lower = text.trim().toLowerCase(Locale.ROOT);
+        String lower = strip(text).toLowerCase(Locale.ROOT);
         return TRUE.contains(lower) ? Boolean.TRUE : FALSE.contains(lower) ? Boolean.FALSE : null;
+    }
+
+    private static String strip(String text) {
+        return text.replaceAll("^" + SPACES + "+|" + SPACES + "+$", "");
     }
 }

@@ -30,6 +30,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * A small table the team keeps by hand (project plan, logbook entries, opportunities): a CSV file
@@ -109,6 +110,8 @@ public record TabularFile(String file, List<String> headers, List<Line> lines) {
         CsvParserSettings settings = new CsvParserSettings();
         settings.getFormat().setDelimiter(separator);
         settings.getFormat().setLineSeparator("\n");
+        // univocity skips lines starting with '#' as comments by default: a task named "#3 …" would vanish silently
+        settings.getFormat().setComment('\0');
         settings.setLineSeparatorDetectionEnabled(true);
         settings.setMaxCharsPerColumn(100_000);
         settings.setSkipEmptyLines(false);
@@ -135,7 +138,12 @@ public record TabularFile(String file, List<String> headers, List<Line> lines) {
 
     private static TabularFile xlsx(Path path) throws IOException {
         DataFormatter formatter = new DataFormatter(Locale.ROOT);
-        try (InputStream in = Files.newInputStream(path); Workbook workbook = WorkbookFactory.create(in)) {
+        // XSSFWorkbook directly: WorkbookFactory finds its providers through META-INF/services, and the one that the
+        // spark-excel jar carries lists only the .xls provider, so the factory refuses every .xlsx ("neither an OLE2
+        // stream, nor an OOXML stream")
+        try (InputStream in = Files.newInputStream(path);
+                Workbook workbook = path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx") ? new XSSFWorkbook(in)
+                        : WorkbookFactory.create(in)) {
             Sheet sheet = workbook.getSheetAt(0);
             List<String> headers = null;
             List<Line> lines = new ArrayList<>();
@@ -167,12 +175,21 @@ public record TabularFile(String file, List<String> headers, List<Line> lines) {
                 return cell.getLocalDateTimeCellValue().toLocalDate().toString();
             }
             double number = cell.getNumericCellValue();
-            return number == Math.rint(number) && Math.abs(number) < 1e15 ? Long.toString((long) number) : Double.toString(number);
+            // a cell shown as "45 %" holds 0.45: read as the CSV's "45 %" so that one column means one thing in both formats
+            if (cell.getCellStyle() != null && cell.getCellStyle().getDataFormatString().contains("%")) {
+                return plain(number * 100) + " %";
+            }
+            return plain(number);
         }
         if (type == CellType.BOOLEAN) {
             return Boolean.toString(cell.getBooleanCellValue());
         }
         return formatter.formatCellValue(cell);
+    }
+
+    private static String plain(double number) {
+        double rounded = Math.abs(number - Math.rint(number)) < 1e-9 ? Math.rint(number) : number;
+        return rounded == Math.rint(rounded) && Math.abs(rounded) < 1e15 ? Long.toString((long) rounded) : Double.toString(rounded);
     }
 
     private static List<String> headerOf(String[] cells) {
