@@ -17,6 +17,9 @@ import io.datapilot.governance.logbook.LogbookTable;
 import io.datapilot.governance.logbook.LogbookWorkbook;
 import io.datapilot.governance.scoring.Opportunities;
 import io.datapilot.governance.scoring.Scoring;
+import io.datapilot.governance.steering.Steering;
+import io.datapilot.governance.steering.SteeringTables;
+import io.datapilot.governance.note.ManagementNote;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -36,7 +39,7 @@ public final class GovernanceStage {
 
     /** What the stage produced, for its summary line and for the tests. */
     public record Result(List<QualityKpi> quality, ModelKpis.Result models, List<CommitmentStatus> commitments, List<LogbookEntry> logbook,
-            Optional<Scoring> opportunities, String folder) {}
+            Optional<Scoring> opportunities, Optional<Steering> steering, String folder) {}
 
     public static StageOutcome outcome(RunContext context) {
         Result result = run(context);
@@ -47,11 +50,18 @@ public final class GovernanceStage {
                 + result.commitments().size() + " commitments (" + breaches + " breached), logbook "
                 + result.logbook().stream().filter(LogbookEntry::isOpen).count() + " open / " + result.logbook().size() + " entries, "
                 + result.opportunities().map(scoring -> scoring.items().size() + " opportunities scored").orElse("no opportunity grid")
+                + ", " + result.steering().map(steering -> "steering of " + steering.tasks().size() + " tasks (SPI "
+                        + ratio(steering.project().schedulePerformanceIndex()) + ", CPI " + ratio(steering.project().costPerformanceIndex())
+                        + ", " + steering.alerts().size() + " alerts)").orElse("no project plan (governance.plan)")
                 + "; files in " + result.folder());
         for (CommitmentStatus status : result.commitments()) {
             context.err().println("[governance] " + CommitmentsFile.line(status));
         }
         return StageOutcome.NONE;
+    }
+
+    private static String ratio(Double value) {
+        return value == null ? "–" : Numbers.decimal(value, 2);
     }
 
     public static Result run(RunContext context) {
@@ -70,6 +80,14 @@ public final class GovernanceStage {
         List<LogbookEntry> logbook = LogbookTable.update(tables, config);
         files.write(LogbookTable.WORKBOOK, LogbookWorkbook.write(logbook));
         Optional<Scoring> opportunities = Opportunities.score(tables, config);
-        return new Result(quality, models, commitments, logbook, opportunities, folder);
+        Optional<Steering> steering = SteeringTables.write(tables, config);
+        List<org.apache.spark.sql.Row> facts = tables.rows(io.datapilot.core.delta.Warehouse.Layer.GOVERNANCE,
+                io.datapilot.core.stages.RunKpis.TABLE, "duration_seconds", "status");
+        double seconds = facts.stream().mapToDouble(row -> row.getDouble(0)).sum();
+        int failed = (int) facts.stream().filter(row -> "failed".equals(row.getString(1))).count();
+        String project = config.project().name() == null ? "datapilot" : config.project().name();
+        files.writeText(ManagementNote.FILE, ManagementNote.markdown(new ManagementNote.Inputs(project, context.runDate(), quality,
+                models.kpis(), models.drift(), commitments, logbook, opportunities, steering, seconds, failed)));
+        return new Result(quality, models, commitments, logbook, opportunities, steering, folder);
     }
 }

@@ -79,7 +79,7 @@ public final class ModelKpis {
             boolean chosen = !row.isNullAt(7) && row.getBoolean(7);
             Double before = previous.get(target + "\u0000" + model);
             Double predictionPsi = chosen ? drift.stream().filter(d -> d.target().equals(target) && d.variable().equals(PREDICTION + target))
-                    .map(DriftRow::psi).findFirst().orElse(null) : null;
+                    .map(DriftRow::psi).filter(java.util.Objects::nonNull).findFirst().orElse(null) : null;
             Double maxFeature = drift.stream().filter(d -> d.target().equals(target) && !d.variable().startsWith(PREDICTION) && d.psi() != null)
                     .map(DriftRow::psi).max(Double::compare).orElse(null);
             kpis.add(new ModelKpi(target, row.getString(1), model, metric, doubleOrNull(row, 4), doubleOrNull(row, 5), test,
