@@ -39,6 +39,9 @@ CATALOG_FILE = "datapilot_stages.json"
 NOT_DAG_FILES = {"check_dags.py"}
 # catalog groups drawn as Airflow task groups; the other groups (gate, report, governance) are single tasks
 TASK_GROUPS = {"data", "preparation", "analysis"}
+# commands that are not stages but checks a scheduler runs after a stage (the stage they read): they fail
+# the task, and so call the failure callback, when what they check is not met
+CHECK_COMMANDS = {"check-commitments": "governance"}
 FORBIDDEN_NAMES = {
     "schedule_interval": "use schedule= (schedule_interval was removed in Airflow 3)",
     "execution_date": "use {{ ds }} or logical_date (execution_date was removed in Airflow 3)",
@@ -270,6 +273,9 @@ def graph_problems(dags: list[FakeDag], catalog: list[dict], name: str) -> list[
                 continue
             arguments = [str(argument) for argument in task.kwargs.get("application_args") or []]
             stage = _stage_of(task, commands)
+            if stage is None and arguments[:1] and arguments[0] in CHECK_COMMANDS:
+                problems += _check_task_problems(dag, task, arguments, label, commands)
+                continue
             if stage is None:
                 problems.append(f"{label}: task {task.task_id} runs `datapilot {' '.join(arguments[:1])}`, which is not"
                                 f" a command of the stage catalog ({', '.join(sorted(commands))})")
@@ -305,6 +311,23 @@ def graph_problems(dags: list[FakeDag], catalog: list[dict], name: str) -> list[
             problems.append(f"{label}: the DAG runs {downstream} after {upstream}, the catalog does not"
                             f" (declare it in the stage's depends_on, or remove the edge)")
         problems += _cycle_problems(dag, label)
+    return problems
+
+
+def _check_task_problems(dag: FakeDag, task: FakeOperator, arguments: list[str], label: str,
+                         commands: dict[str, str]) -> list[str]:
+    """A check task passes the config and the run date and runs after the stage whose tables it reads."""
+    problems = []
+    after = CHECK_COMMANDS[arguments[0]]
+    if "--run-date" not in arguments or arguments[arguments.index("--run-date") + 1:][:1] != ["{{ ds }}"]:
+        problems.append(f"{label}: task {task.task_id} does not pass --run-date {{{{ ds }}}}: it must check its own run date")
+    if "--config" not in arguments:
+        problems.append(f"{label}: task {task.task_id} does not pass --config")
+    upstream = [other.task_id for other in dag.tasks.values() if task.task_id in other.downstream
+                and isinstance(other, FakeSparkSubmitOperator) and _stage_of(other, commands) == after]
+    if not upstream:
+        problems.append(f"{label}: task {task.task_id} runs `datapilot {arguments[0]}` but not after the {after} stage's"
+                        f" task, whose tables it reads")
     return problems
 
 

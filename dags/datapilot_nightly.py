@@ -105,7 +105,8 @@ default_args = {
 
 with DAG(
     dag_id="datapilot_nightly",
-    description="datapilot: ingest, audit, quality gate, clean, load, query timing, statistics, training, accessible report",
+    description="datapilot: ingest, audit, quality gate, clean, load, query timing, statistics, training, governance,"
+                " accessible report, commitments check",
     schedule="0 2 * * *",
     start_date=datetime(2025, 1, 1, tzinfo=timezone.utc),
     catchup=False,
@@ -129,10 +130,28 @@ with DAG(
         stage_task("stats")
         stage_task("train")
 
+    stage_task("governance")
+
     stage_task("report")
+
+    # the contract's commitments: a breach fails this task (exit code 3), which calls notify_failure like
+    # any failed task; it is not retried (a breach is a fact of the run date, not a transient error)
+    check_commitments = SparkSubmitOperator(
+        task_id="check_commitments",
+        application=JAR,
+        java_class=MAIN_CLASS,
+        application_args=["check-commitments", "--config", CONFIG, "--run-date", "{{ ds }}"],
+        conf=DELTA_CONF,
+        files=CONFIG,
+        conn_id=SPARK_CONN_ID,
+        name="datapilot-check-commitments-{{ ds }}",
+        retries=0,
+        doc_md="Fail when a commitment of governance.commitments is breached for the run date (datapilot check-commitments).",
+    )
 
     # dependencies exactly as the catalog declares them
     for stage_name, stage_operator in TASKS.items():
         for upstream in CATALOG[stage_name]["depends_on"]:
             if upstream in TASKS:
                 TASKS[upstream] >> stage_operator
+    TASKS["governance"] >> check_commitments

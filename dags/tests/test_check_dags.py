@@ -59,17 +59,19 @@ class DagChecksTest(unittest.TestCase):
         dags, _ = check_dags.load_dags(NIGHTLY)
         (nightly,) = [dag for dag in dags if dag.dag_id == check_dags.NIGHTLY]
         stages = [stage["name"] for stage in json.loads(CATALOG.read_text(encoding="utf-8"))]
-        self.assertEqual(len(stages), len(nightly.tasks))
+        # one task per stage, and the commitments check after the governance stage
+        self.assertEqual(len(stages) + 1, len(nightly.tasks))
+        self.assertIn("check_commitments", nightly.tasks["governance"].downstream)
         self.assertIn("data.ingest", nightly.tasks)
         self.assertIn("data.profile", nightly.tasks["data.ingest"].downstream)
 
     def test_a_catalog_stage_without_a_task_fails(self) -> None:
         self.nightly()
         stages = self.catalog()
-        stages.append({"name": "governance", "group": "governance", "description": "project KPIs", "command": "governance",
-                       "options": ["--config", "--run-date"], "depends_on": ["train"], "inputs": [], "outputs": []})
+        stages.append({"name": "archive", "group": "governance", "description": "archive the run", "command": "archive",
+                       "options": ["--config", "--run-date"], "depends_on": ["report"], "inputs": [], "outputs": []})
         self.write_catalog(stages)
-        self.assertProblem("stage governance of the catalog has no task", self.problems())
+        self.assertProblem("stage archive of the catalog has no task", self.problems())
 
     def test_a_stale_copy_of_the_catalog_fails(self) -> None:
         self.nightly()
@@ -96,6 +98,15 @@ class DagChecksTest(unittest.TestCase):
         self.nightly(('    stage_task("quality_gate")\n', '    stage_task("quality_gate")\n    SparkSubmitOperator('
                       'task_id="export", application=JAR, application_args=["export", "--run-date", "{{ ds }}"])\n'))
         self.assertProblem("task export runs `datapilot export`, which is not a command of the stage catalog", self.problems())
+
+    def test_the_commitments_check_must_follow_the_governance_stage(self) -> None:
+        self.nightly(('    TASKS["governance"] >> check_commitments\n', ''))
+        self.assertProblem("task check_commitments runs `datapilot check-commitments` but not after the governance stage",
+                           self.problems())
+
+    def test_the_commitments_check_must_check_its_run_date(self) -> None:
+        self.nightly(('"--run-date", "{{ ds }}"],\n        conf=DELTA_CONF', '],\n        conf=DELTA_CONF'))
+        self.assertProblem("task check_commitments does not pass --run-date", self.problems())
 
     def test_a_task_without_the_run_date_fails(self) -> None:
         self.nightly(('"--run-date": "{{ ds }}"', '"--run-date": "2025-01-01"'))

@@ -56,7 +56,10 @@ public final class PipelineCommand extends DatapilotCommand {
     @Override
     protected int run(RunContext context) {
         List<Stage> stages = select();
-        context.config();
+        if (stages.stream().anyMatch(stage -> stage.name().equals("governance"))) {
+            // the team's files are read in milliseconds: a bad plan is said now, not after the training
+            io.datapilot.governance.GovernanceInputs.check(context.config());
+        }
         context.err().println("datapilot run " + context.runDate() + ": " + String.join(" → ", stages.stream().map(Stage::name).toList()));
         List<Done> done = new ArrayList<>();
         List<RunFact> unwritten = new ArrayList<>();

@@ -24,6 +24,7 @@ public final class ValidateCommand extends DatapilotCommand {
                     inspection.sheet() == null ? "" : inspection.sheet(),
                     String.join(", ", source.source().key()));
         }
+        io.datapilot.governance.GovernanceInputs.check(checked.config());
         context.out().println("Configuration " + context.configPath() + " is valid.");
         context.out().print(table.render());
         checked.plan().dataset().ifPresent(dataset -> context.out().println("Data set " + dataset.name() + ": one row per "

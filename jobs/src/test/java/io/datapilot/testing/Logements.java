@@ -37,7 +37,7 @@ public final class Logements {
                 Path reports = folder.resolve("reports");
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 ByteArrayOutputStream err = new ByteArrayOutputStream();
-                int code = Datapilot.execute(new String[] {"run", "--only", "ingest,profile,quality_gate,clean,load,stats,train,report",
+                int code = Datapilot.execute(new String[] {"run", "--only", "ingest,profile,quality_gate,clean,load,stats,train,governance,report",
                         "--config", CONFIG.toString(), "--warehouse", warehouse.toString(), "--reports-dir", reports.toString(),
                         "--run-date", RUN.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8),
                         new PrintStream(err, true, StandardCharsets.UTF_8));
