@@ -4,12 +4,12 @@ import io.datapilot.core.DatapilotException;
 import io.datapilot.core.ErrorKind;
 import io.datapilot.core.cli.DatapilotCommand;
 import io.datapilot.core.cli.RunContext;
-import io.datapilot.core.stages.Stage;
-import io.datapilot.core.stages.StageCatalog;
-import io.datapilot.core.stages.StageOutcome;
 import io.datapilot.core.stages.RunFact;
 import io.datapilot.core.stages.RunKpis;
+import io.datapilot.core.stages.Stage;
+import io.datapilot.core.stages.StageCatalog;
 import io.datapilot.core.stages.StageExecution;
+import io.datapilot.core.stages.StageOutcome;
 import io.datapilot.core.stages.StageRunner;
 import io.datapilot.core.text.ConsoleTable;
 import io.datapilot.core.text.Numbers;
@@ -56,6 +56,7 @@ public final class PipelineCommand extends DatapilotCommand {
     @Override
     protected int run(RunContext context) {
         List<Stage> stages = select();
+        context.config();
         if (stages.stream().anyMatch(stage -> stage.name().equals("governance"))) {
             // the team's files are read in milliseconds: a bad plan is said now, not after the training
             io.datapilot.governance.GovernanceInputs.check(context.config());

@@ -2,7 +2,9 @@ package io.datapilot.governance;
 
 import io.datapilot.core.cli.RunContext;
 import io.datapilot.core.config.PipelineConfig;
+import io.datapilot.core.delta.Warehouse.Layer;
 import io.datapilot.core.report.ReportFiles;
+import io.datapilot.core.stages.RunKpis;
 import io.datapilot.core.stages.StageOutcome;
 import io.datapilot.core.text.Numbers;
 import io.datapilot.governance.commitments.CommitmentStatus;
@@ -15,14 +17,15 @@ import io.datapilot.governance.kpi.QualityKpis;
 import io.datapilot.governance.logbook.LogbookEntry;
 import io.datapilot.governance.logbook.LogbookTable;
 import io.datapilot.governance.logbook.LogbookWorkbook;
+import io.datapilot.governance.note.ManagementNote;
 import io.datapilot.governance.scoring.Opportunities;
 import io.datapilot.governance.scoring.Scoring;
 import io.datapilot.governance.steering.Steering;
 import io.datapilot.governance.steering.SteeringTables;
-import io.datapilot.governance.note.ManagementNote;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.apache.spark.sql.Row;
 
 /**
  * The governance stage: the project manager's figures from the tables of the run date — quality and
@@ -81,8 +84,7 @@ public final class GovernanceStage {
         files.write(LogbookTable.WORKBOOK, LogbookWorkbook.write(logbook));
         Optional<Scoring> opportunities = Opportunities.score(tables, config);
         Optional<Steering> steering = SteeringTables.write(tables, config);
-        List<org.apache.spark.sql.Row> facts = tables.rows(io.datapilot.core.delta.Warehouse.Layer.GOVERNANCE,
-                io.datapilot.core.stages.RunKpis.TABLE, "duration_seconds", "status");
+        List<Row> facts = tables.rows(Layer.GOVERNANCE, RunKpis.TABLE, "duration_seconds", "status");
         double seconds = facts.stream().mapToDouble(row -> row.getDouble(0)).sum();
         int failed = (int) facts.stream().filter(row -> "failed".equals(row.getString(1))).count();
         String project = config.project().name() == null ? "datapilot" : config.project().name();

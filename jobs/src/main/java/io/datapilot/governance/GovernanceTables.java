@@ -44,7 +44,23 @@ public final class GovernanceTables {
         DeltaIO.replaceRunDate(rows, warehouse.table(Layer.GOVERNANCE, name), runDate, null, "governance." + name + " for " + runDate);
     }
 
-    /** The rows of a table for the run date; empty when the table does not exist (its stage did not run). */
+    /**
+     * Removes the run date's rows of a table the stage no longer fills (a part of the configuration removed
+     * before a rerun), so that the date shows no stale figures; a table never written stays absent.
+     */
+    public void clear(String name) {
+        String path = warehouse.table(Layer.GOVERNANCE, name);
+        if (DeltaIO.exists(spark, path)) {
+            Dataset<Row> table = spark.read().format("delta").load(path);
+            DeltaIO.replaceRunDate(spark.createDataFrame(List.of(), table.schema()), path, runDate, null,
+                    "governance." + name + " for " + runDate + ": not configured");
+        }
+    }
+
+    /**
+     * The rows of a table for the run date; empty when the table does not exist (its stage did not run).
+     * For the audit, gold and governance tables, bounded by columns, checks and models, never for a data table.
+     */
     public List<Row> rows(Layer layer, String name, String... columns) {
         Optional<Dataset<Row>> table = read(layer, name);
         if (table.isEmpty()) {

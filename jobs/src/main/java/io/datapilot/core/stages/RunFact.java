@@ -28,8 +28,4 @@ public record RunFact(String stage, Instant started, Instant ended, Long rowsIn,
     public double durationSeconds() {
         return (ended.toEpochMilli() - started.toEpochMilli()) / 1000.0;
     }
-
-    public boolean failed() {
-        return FAILED.equals(status);
-    }
 }

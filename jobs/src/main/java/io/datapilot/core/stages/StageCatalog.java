@@ -58,7 +58,7 @@ public final class StageCatalog {
                             + " opportunities files"),
                     List.of("governance.quality_kpis", "governance.model_kpis", "governance.feature_bins", "governance.feature_drift",
                             "governance.commitments", "governance.logbook", "governance.steering_tasks", "governance.steering_project",
-                            "governance.burndown", "governance.opportunities", "reports/<run date>/governance/")),
+                            "governance.steering_alerts", "governance.burndown", "governance.opportunities", "reports/<run date>/governance/")),
             new Stage("report", "report", "Write the accessible HTML report (key figures, sources, dictionary, quality, RGPD,"
                     + " cleaning, load and query timing, statistics with SVG charts, models), its XLSX workbook and its Jupyter notebook",
                     "report", Stage.RUN_OPTIONS, List.of("governance"),

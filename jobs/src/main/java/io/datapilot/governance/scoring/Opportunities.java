@@ -23,6 +23,7 @@ public final class Opportunities {
 
     public static Optional<Scoring> score(GovernanceTables tables, PipelineConfig config) {
         if (config.governance().opportunities().file() == null) {
+            tables.clear(TABLE);
             return Optional.empty();
         }
         Scoring scoring = OpportunityGrid.score(TabularFile.read(Path.of(config.governance().opportunities().file())),

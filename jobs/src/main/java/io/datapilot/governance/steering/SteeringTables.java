@@ -40,6 +40,7 @@ public final class SteeringTables {
     /** The steering of the run date, or empty when no plan is configured (the pages then say so). */
     public static Optional<Steering> write(GovernanceTables tables, PipelineConfig config) {
         if (config.governance().plan() == null) {
+            List.of(TASKS, PROJECT, ALERTS, BURNDOWN).forEach(tables::clear);
             return Optional.empty();
         }
         ProjectPlan plan = PlanReader.read(Path.of(config.governance().plan()));
