@@ -14,8 +14,9 @@ import java.time.LocalDate;
 
 /**
  * The pipeline of the flats data set (jobs/src/test/resources/datasets/logements: a regression and a
- * classification target) run once per test JVM, up to the report, for the training and report tests
- * that read its tables, models and pages.
+ * classification target) run once per test JVM, up to the report (governance included, so that the
+ * report's governance pages have their tables), for the training and report tests that read its
+ * tables, models and pages.
  */
 public final class Logements {
     public static final Path CONFIG = Paths.resource("datasets/logements/pipeline.yaml");
@@ -37,7 +38,7 @@ public final class Logements {
                 Path reports = folder.resolve("reports");
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 ByteArrayOutputStream err = new ByteArrayOutputStream();
-                int code = Datapilot.execute(new String[] {"run", "--only", "ingest,profile,quality_gate,clean,load,stats,train,report",
+                int code = Datapilot.execute(new String[] {"run", "--only", "ingest,profile,quality_gate,clean,load,stats,train,governance,report",
                         "--config", CONFIG.toString(), "--warehouse", warehouse.toString(), "--reports-dir", reports.toString(),
                         "--run-date", RUN.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8),
                         new PrintStream(err, true, StandardCharsets.UTF_8));
