@@ -107,6 +107,7 @@ final class MarkdownBlocks {
     }
 
     private static String plain(String text) {
-        return text.replace("\\|", "|").replace("**", "").replace("`", "");
+        // a whole line in _emphasis_ (the note's closing line) reads the same without its marks
+        return text.replace("\\|", "|").replace("**", "").replace("`", "").replaceAll("^_(.+)_$", "$1");
     }
 }

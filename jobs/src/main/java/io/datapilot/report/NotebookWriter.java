@@ -46,6 +46,9 @@ final class NotebookWriter {
                                 .toList()));
                     } else if (block instanceof Paragraph paragraph) {
                         markdown(cells, paragraph.text());
+                    } else if (block instanceof Page.Link link) {
+                        markdown(cells, "[" + link.text() + "](" + link.href().replace(" ", "%20") + ")" + (link.after() == null ? ""
+                                : " " + link.after()));
                     } else if (block instanceof Page.Heading heading) {
                         // the notebook's levels are one below the site's: its page titles are level 2
                         markdown(cells, "#".repeat(heading.level() + 1) + " " + heading.text());

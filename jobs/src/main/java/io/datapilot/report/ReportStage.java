@@ -43,6 +43,11 @@ public final class ReportStage {
     public static final String FOLDER = "site";
     public static final String WORKBOOK = "statistiques.xlsx";
     public static final String NOTEBOOK = "analyses.ipynb";
+    /**
+     * The logbook's workbook, copied from {@code reports/<run date>/governance/} into the site: the site is
+     * served alone ({@code datapilot serve} gives no file outside it), so a link out of it would break.
+     */
+    public static final String LOGBOOK_COPY = "carnet_de_bord.xlsx";
 
     private final SparkSession spark;
     private final PipelineConfig config;
@@ -101,6 +106,11 @@ public final class ReportStage {
         pages.add(univariate(tables));
         pages.add(bivariate(tables));
         pages.add(new ModelsPage().build(context));
+        pages.add(new GovernancePage().build(context));
+        pages.add(new SteeringPage().build(context));
+        pages.add(new LogbookPage().build(context));
+        pages.add(new OpportunitiesPage().build(context));
+        pages.add(new ManagementNotePage().build(context));
         for (String name : tables) {
             String where = "table = " + DeltaIO.quote("silver." + name);
             sheet(texts.get("sheet.frequencies", name), Layer.GOLD, "stats_frequencies", where, "column", "modality", "rank", "count",
@@ -120,6 +130,7 @@ public final class ReportStage {
                 .write(pages);
         files.writeSheets(WORKBOOK, this.tables.sheets());
         files.writeText(NOTEBOOK, new NotebookWriter(texts, labels).notebook(title + " – " + formats.date(runDate), pages));
+        GovernanceFiles.of(context).read(GovernanceFiles.LOGBOOK).ifPresent(workbook -> files.write(LOGBOOK_COPY, workbook));
         return new Written(folder, pages.size(), chartIds.count(), this.tables.sheets().size());
     }
 
@@ -157,6 +168,7 @@ public final class ReportStage {
         figures.add(new Figure(texts.get("key.quarantine"), formats.count(quarantined),
                 texts.get("key.quarantine.detail", formats.count(read))));
         figures.addAll(ModelsPage.bestModels(context));
+        figures.addAll(GovernanceFigures.of(context));
         List<Section> sections = new ArrayList<>();
         sections.add(new Section("chiffres-cles", texts.get("index.figures"), texts.get("index.figures.text"),
                 List.of(new Figures(figures))));

@@ -193,6 +193,22 @@ final class ReportTables {
         return spark.sql(sql).collectAsList();
     }
 
+    /**
+     * The rows of every run date up to the run date (a KPI's history: one partition per run date, a few
+     * rows each), oldest first; ask for {@code _run_date} among the columns to tell the dates apart.
+     */
+    List<Row> history(Layer layer, String name, String where, String... columns) {
+        String path = warehouse.table(layer, name);
+        if (!DeltaIO.exists(spark, path)) {
+            return List.of();
+        }
+        String view = "report_history_" + layer.name().toLowerCase(Locale.ROOT) + "_" + name;
+        spark.read().format("delta").load(path).createOrReplaceTempView(view);
+        String select = String.join(", ", Arrays.stream(columns).map(c -> "`" + c + "`").toList());
+        return spark.sql("SELECT " + select + " FROM " + view + " WHERE " + DeltaIO.RUN_DATE + " <= DATE'" + runDate + "'"
+                + (where == null ? "" : " AND " + where) + " ORDER BY " + DeltaIO.RUN_DATE).collectAsList();
+    }
+
     List<String> distinct(Layer layer, String name, String column) {
         if (!DeltaIO.exists(spark, warehouse.table(layer, name))) {
             return List.of();

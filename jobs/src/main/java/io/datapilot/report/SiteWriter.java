@@ -135,7 +135,7 @@ final class SiteWriter {
                 }
                 out.append("</ul>\n");
         } else if (block instanceof TableBlock table) {
-            table(out, table.table(), table.caption());
+            table(out, table.table(), table.caption(), table);
         } else if (block instanceof ChartBlock chart) {
                 Chart c = chart.chart();
                 String colon = texts.get("site.colon");
@@ -146,12 +146,15 @@ final class SiteWriter {
                 out.append("<figure class=\"chart\" id=\"").append(c.id()).append("\">\n<h").append(chartLevel).append('>')
                         .append(Html.escape(c.title())).append("</h").append(chartLevel).append(">\n").append(technicalNames(chart.variables())).append(c.svg()).append("\n<details>\n<summary>").append(Html.escape(texts.get("site.chart.data")))
                         .append("<span class=\"visually-hidden\">").append(Html.escape(colon + c.title())).append("</span></summary>\n");
-                table(out, c.data(), texts.get("site.chart.data") + colon + c.title());
+                table(out, c.data(), texts.get("site.chart.data") + colon + c.title(), null);
                 out.append("</details>\n<figcaption>").append(Html.escape(c.description())).append(" <a href=\"charts/").append(c.id())
                         .append(".svg\">").append(Html.escape(texts.get("site.chart.download"))).append("<span class=\"visually-hidden\">")
                         .append(Html.escape(colon + c.title())).append("</span></a></figcaption>\n</figure>\n");
         } else if (block instanceof Paragraph paragraph) {
             out.append("<p>").append(Html.escape(paragraph.text())).append("</p>\n");
+        } else if (block instanceof Page.Link link) {
+            out.append("<p><a href=\"").append(Html.escape(link.href())).append("\">").append(Html.escape(link.text())).append("</a>")
+                    .append(link.after() == null ? "" : " " + Html.escape(link.after())).append("</p>\n");
         } else if (block instanceof Page.Heading heading) {
             out.append("<h").append(heading.level()).append('>').append(Html.escape(heading.text())).append("</h").append(heading.level())
                     .append(">\n");
@@ -159,7 +162,8 @@ final class SiteWriter {
         }
     }
 
-    private void table(StringBuilder out, Table table, String caption) {
+    /** {@code block}: where the links of the cells are, or null for a table without any. */
+    private void table(StringBuilder out, Table table, String caption, TableBlock block) {
         String id = "t" + (++tables);
         if (table.rows().isEmpty()) {
             out.append("<p class=\"empty\">").append(Html.escape(caption + texts.get("site.colon") + texts.get("site.empty")))
@@ -173,14 +177,17 @@ final class SiteWriter {
             out.append("<th scope=\"col\">").append(variable(header, List.of())).append("</th>");
         }
         out.append("</tr>\n</thead>\n<tbody>\n");
-        for (List<String> row : table.rows()) {
+        for (int r = 0; r < table.rows().size(); r++) {
+            List<String> row = table.rows().get(r);
             out.append("<tr>");
             for (int c = 0; c < row.size(); c++) {
                 String value = row.get(c) == null ? "" : row.get(c);
+                String link = block == null ? null : block.link(r, c);
+                String cell = link == null ? variable(value, row) : "<a href=\"" + Html.escape(link) + "\">" + Html.escape(value) + "</a>";
                 if (c == 0) {
-                    out.append("<th scope=\"row\">").append(variable(value, row)).append("</th>");
+                    out.append("<th scope=\"row\">").append(cell).append("</th>");
                 } else {
-                    out.append(NUMBER.matcher(value).matches() ? "<td class=\"num\">" : "<td>").append(variable(value, row)).append("</td>");
+                    out.append(NUMBER.matcher(value).matches() ? "<td class=\"num\">" : "<td>").append(cell).append("</td>");
                 }
             }
             out.append("</tr>\n");

@@ -29,6 +29,10 @@ public final class Texts {
         }
     }
 
+    public boolean has(String key) {
+        return bundle.containsKey(key);
+    }
+
     /** The text with its {0}, {1}… replaced (arguments already formatted). */
     public String get(String key, Object... arguments) {
         return new MessageFormat(get(key).replace("'", "''"), locale).format(arguments);

@@ -14,8 +14,9 @@ import java.time.LocalDate;
 
 /**
  * The pipeline of the flats data set (jobs/src/test/resources/datasets/logements: a regression and a
- * classification target) run once per test JVM, up to the report, for the training and report tests
- * that read its tables, models and pages.
+ * classification target) run once per test JVM, up to the report (governance included, so that the
+ * report's governance pages have their tables), for the training and report tests that read its
+ * tables, models and pages.
  */
 public final class Logements {
     public static final Path CONFIG = Paths.resource("datasets/logements/pipeline.yaml");

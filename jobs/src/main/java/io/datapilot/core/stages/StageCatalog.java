@@ -63,7 +63,12 @@ public final class StageCatalog {
                     + " cleaning, load and query timing, statistics with SVG charts, models), its XLSX workbook and its Jupyter notebook",
                     "report", Stage.RUN_OPTIONS, List.of("governance"),
                     List.of("audit.*", "governance.query_timings", "gold.stats_*", "silver.<dataset>", "gold.leaderboard",
-                            "gold.cv_results", "gold.model_details", "models/<dataset>/<target>/<run date>/ (model.json, model_card.md)"),
+                            "gold.cv_results", "gold.model_details", "models/<dataset>/<target>/<run date>/ (model.json, model_card.md)",
+                            "governance.commitments", "governance.quality_kpis (every run date)", "governance.run_kpis (every run date)",
+                            "governance.model_kpis", "governance.feature_drift", "governance.steering_project",
+                            "governance.steering_alerts", "governance.steering_tasks", "governance.burndown (every run date)",
+                            "governance.logbook", "governance.opportunities",
+                            "reports/<run date>/governance/ (note_direction.md, carnet_de_bord.xlsx)"),
                     List.of("reports/<run date>/site/", "reports/<run date>/site/statistiques.xlsx",
                             "reports/<run date>/site/analyses.ipynb")));
 
