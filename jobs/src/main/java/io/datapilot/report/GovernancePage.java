@@ -43,23 +43,38 @@ final class GovernancePage implements ReportPage {
         Texts texts = context.texts();
         CellFormats cells = new CellFormats(context.formats(), texts);
         List<Row> rows = context.tables().rows(Layer.GOVERNANCE, "commitments", null, "name", "description", "measured_text", "operator",
-                "threshold", "status", "previous_status", "message");
+                "threshold", "status", "previous_status", "metric");
         if (rows.isEmpty()) {
             return List.of(new Paragraph(texts.get("governance.commitments.none")));
         }
         ComputedTable table = new ComputedTable(context.tables(), texts.get("governance.commitments"), sql(context, "commitments",
-                "name, description, measured_text, operator, threshold, status, previous_status, message"))
+                "name, description, measured_text, operator, threshold, status, previous_status, metric"))
                 .column(texts.column("description"), cells.text()).column(texts.column("measured_text"), cells.text())
                 .column(texts.column("promised"), cells.text()).column(texts.column("status"), cells.text())
-                .column(texts.column("previous_status"), cells.text()).column(texts.column("message"), cells.text())
-                .column(texts.column("name"), cells.text());
+                .column(texts.column("previous_status"), cells.text()).column(texts.column("name"), cells.text());
         for (Row row : rows) {
-            table.row(row.getString(1), row.getString(2), row.getString(3).replace(">=", "≥").replace("<=", "≤") + " " + row.getString(4),
-                    cells.word("commitment.status", row.getString(5)),
+            // the stage's message is the console's (English); the page says the same in its columns, in the report's language
+            table.row(row.getString(1), row.getString(2), row.getString(3).replace(">=", "≥").replace("<=", "≤") + " "
+                    + threshold(context.formats(), row.getString(7), row.getString(4)), cells.word("commitment.status", row.getString(5)),
                     row.isNullAt(6) ? texts.get("commitment.status.first") : cells.word("commitment.status", row.getString(6)),
-                    row.getString(7), row.getString(0));
+                    row.getString(0));
         }
         return List.of(new Figures(List.of(GovernanceFigures.commitments(context))), table.build());
+    }
+
+    /** A promised value as the measure is shown: shares in %, a time of day as written, other numbers in the report's format. */
+    static String threshold(Formats formats, String metric, String threshold) {
+        if (metric.equals("run_end_time")) {
+            return threshold;
+        }
+        double value;
+        try {
+            value = Double.parseDouble(threshold.trim());
+        } catch (NumberFormatException e) {
+            return threshold;
+        }
+        return List.of("quality_score", "quarantine_share", "gate_passed_share").contains(metric) ? formats.percent(value)
+                : formats.number(value);
     }
 
     private static List<Block> quality(PageContext context) {
