@@ -56,6 +56,7 @@ public final class SampleGenerator {
     public static final String CONFIG_FILE = "pipeline.yaml";
     public static final String PLAN_FILE = "plan_projet.csv";
     public static final String OPPORTUNITIES_FILE = "opportunites.csv";
+    public static final String LOGBOOK_FILE = "carnet_equipe.csv";
     public static final long DEFAULT_SEED = 20250106L;
 
     static final LocalDate FIRST_DAY = LocalDate.of(2022, 1, 1);
@@ -110,6 +111,7 @@ public final class SampleGenerator {
             writeConfig(directory.resolve(CONFIG_FILE), ".", "", "");
             copyResource(PLAN_FILE, directory.resolve(PLAN_FILE));
             copyResource(OPPORTUNITIES_FILE, directory.resolve(OPPORTUNITIES_FILE));
+            copyResource(LOGBOOK_FILE, directory.resolve(LOGBOOK_FILE));
             Map<String, Object> facts = new LinkedHashMap<>();
             facts.put("company", "Lumen & Lin (fictional)");
             facts.put("seed", seed);
@@ -151,7 +153,10 @@ public final class SampleGenerator {
         Files.writeString(file, renderConfig(baseDir, dataDir, confDir), StandardCharsets.UTF_8);
     }
 
-    /** The project plan and the opportunity grid of conf/, which the build copies into the jar next to the template. */
+    /**
+     * The project plan, the opportunity grid and the team's logbook entries of conf/, which the build copies into
+     * the jar next to the template.
+     */
     private static void copyResource(String name, Path target) throws IOException {
         try (InputStream in = SampleGenerator.class.getResourceAsStream(name)) {
             if (in == null) {
