@@ -70,6 +70,9 @@ class SampleGeneratorTest {
         IngestCheck.Checked checked = IngestCheck.check(folder.resolve("pipeline.yaml"));
         assertThat(checked.plan().sources()).containsKeys("clients", "lignes_commandes", "magasins");
         assertThat(checked.config().warehouse()).isEqualTo(folder.resolve("warehouse").toString());
+        // the governance files of the case come with it, and the team's files read as they are
+        assertThat(checked.config().governance().plan()).isEqualTo(folder.resolve("plan_projet.csv").toString());
+        io.datapilot.governance.GovernanceInputs.check(checked.config());
     }
 
     @Test
