@@ -61,7 +61,7 @@ final class QueriesBenchmark {
                 data.resolve("queries-reports").toString(), loaded.sources(), loaded.dataset(), loaded.rgpd(), loaded.profile(),
                 loaded.qualityGate(), new CleanConfig(List.of(table), clean.missingIndicators(), clean.dropDuplicates(), clean.outliers(),
                         clean.impossible(), clean.normaliseCategories(), clean.columns()), layout, loaded.stats(),
-                loaded.train(), loaded.governance(), loaded.report());
+                loaded.train(), loaded.governance(), loaded.watch(), loaded.report());
         Warehouse warehouse = new Warehouse(root.toString());
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         if (!DeltaIO.exists(spark, warehouse.table(Layer.SILVER, table + CleanStage.CLEAN_SUFFIX))) {

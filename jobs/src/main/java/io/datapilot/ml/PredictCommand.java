@@ -201,7 +201,7 @@ public final class PredictCommand extends DatapilotCommand {
         io.datapilot.core.fs.LocalFolders.deleteQuietly(scratch);
         PipelineConfig one = new PipelineConfig(config.project(), config.baseDir(), scratch.toString(), config.spark(),
                 scratch.resolve("reports").toString(), List.of(source), null, scratchRgpd, config.profile(), config.qualityGate(),
-                config.clean(), config.load(), config.stats(), config.train(), config.governance(), config.report());
+                config.clean(), config.load(), config.stats(), config.train(), config.governance(), config.watch(), config.report());
         // the model's features get the types it learnt them with; every other column is read as text and kept as it is
         io.datapilot.core.config.ConfigProblems problems = new io.datapilot.core.config.ConfigProblems("--input " + input);
         Map<String, io.datapilot.ingest.inspect.SourceInspection> inspections = io.datapilot.ingest.inspect.SourceInspector.inspectAll(one,
@@ -218,7 +218,7 @@ public final class PredictCommand extends DatapilotCommand {
                 source.nullValues(), columns, 1.0, null);
         one = new PipelineConfig(config.project(), config.baseDir(), scratch.toString(), config.spark(), scratch.resolve("reports").toString(),
                 List.of(typed), null, scratchRgpd, config.profile(), config.qualityGate(), config.clean(), config.load(), config.stats(),
-                config.train(), config.governance(), config.report());
+                config.train(), config.governance(), config.watch(), config.report());
         IngestCheck.Checked checked = IngestCheck.check(one, "--input " + input);
         LocalDate today = LocalDate.now();
         Warehouse warehouse = new Warehouse(scratch.toString());

@@ -388,7 +388,7 @@ class ClinicGateAndCleanTest {
         Path reports = warehouse.getParent().resolve("reports-en");
         io.datapilot.core.config.PipelineConfig english = new io.datapilot.core.config.PipelineConfig(config.project(), config.baseDir(),
                 config.warehouse(), config.spark(), reports.toString(), config.sources(), config.dataset(), config.rgpd(), config.profile(),
-                config.qualityGate(), config.clean(), config.load(), config.stats(), config.train(), config.governance(),
+                config.qualityGate(), config.clean(), config.load(), config.stats(), config.train(), config.governance(), config.watch(),
                 new io.datapilot.core.config.ReportConfig(io.datapilot.core.config.ReportLocale.EN, "Clinic report"));
         io.datapilot.core.cli.GlobalOptions options = new io.datapilot.core.cli.GlobalOptions();
         options.runDate = RUN;

@@ -105,7 +105,7 @@ class ReportLabelsTest {
         PipelineConfig config = Configs.load(CONFIG, warehouse, english);
         config = new PipelineConfig(config.project(), config.baseDir(), config.warehouse(), config.spark(), config.reportsDir(),
                 config.sources(), config.dataset(), config.rgpd(), config.profile(), config.qualityGate(), config.clean(), config.load(),
-                config.stats(), config.train(), config.governance(), new ReportConfig(ReportLocale.EN, null));
+                config.stats(), config.train(), config.governance(), config.watch(), new ReportConfig(ReportLocale.EN, null));
         GlobalOptions options = new GlobalOptions();
         options.runDate = RUN;
         try (RunContext context = new RunContext(options, new PrintStream(OutputStream.nullOutputStream()),

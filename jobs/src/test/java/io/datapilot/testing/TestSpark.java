@@ -30,7 +30,7 @@ public final class TestSpark {
                     .config("spark.sql.ansi.enabled", "false")
                     .config("spark.sql.files.ignoreCorruptFiles", "false");
             PipelineConfig defaults = new PipelineConfig(null, null, System.getProperty("java.io.tmpdir") + "/datapilot-test-warehouse",
-                    null, null, null, null, null, null, null, null, null, null, null, null, null);
+                    null, null, null, null, null, null, null, null, null, null, null, null, null, null);
             for (Map.Entry<String, String> entry : SparkSessions.required(defaults).entrySet()) {
                 builder.config(entry.getKey(), entry.getValue());
             }

@@ -66,6 +66,7 @@ public final class ConfigValidator {
         validateStats(config.stats(), problems);
         validateTrain(config.train(), problems);
         validateGovernance(config.governance(), problems);
+        WatchValidator.validate(config.watch(), problems);
     }
 
     private static final Pattern TIME_OF_DAY = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");

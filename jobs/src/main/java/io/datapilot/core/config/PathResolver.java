@@ -31,8 +31,12 @@ public final class PathResolver {
         GovernanceConfig governance = config.governance();
         governance = governance.withPaths(resolveOptional(governance.plan(), anchor), resolveOptional(governance.logbook(), anchor),
                 resolveOptional(governance.opportunities().file(), anchor));
+        // a feed's http(s) URL or file: URI is kept; a local path is read from base_dir, like the plan
+        List<WatchConfig.FeedConfig> feeds = config.watch().feeds().stream()
+                .map(feed -> feed == null || feed.url() == null || feed.url().isBlank() ? feed : feed.withUrl(resolve(feed.url(), anchor)))
+                .toList();
         return config.withPaths(anchor.toString(), resolve(config.warehouse(), anchor), resolve(config.reportsDir(), anchor),
-                sources, rgpd, governance);
+                sources, rgpd, governance, config.watch().withFeeds(feeds));
     }
 
     public static boolean isUri(String path) {

@@ -25,6 +25,7 @@ public record PipelineConfig(
         StatsConfig stats,
         TrainConfig train,
         GovernanceConfig governance,
+        WatchConfig watch,
         ReportConfig report) {
 
     public static final String DEFAULT_WAREHOUSE = "warehouse";
@@ -44,6 +45,7 @@ public record PipelineConfig(
         stats = stats == null ? StatsConfig.defaults() : stats;
         train = train == null ? TrainConfig.defaults() : train;
         governance = governance == null ? GovernanceConfig.defaults() : governance;
+        watch = watch == null ? WatchConfig.defaults() : watch;
         report = report == null ? ReportConfig.defaults() : report;
     }
 
@@ -61,13 +63,14 @@ public record PipelineConfig(
 
     PipelineConfig withPaths(String resolvedBaseDir, String resolvedWarehouse, String resolvedReports,
             List<SourceConfig> resolvedSources, RgpdConfig resolvedRgpd) {
-        return withPaths(resolvedBaseDir, resolvedWarehouse, resolvedReports, resolvedSources, resolvedRgpd, governance);
+        return withPaths(resolvedBaseDir, resolvedWarehouse, resolvedReports, resolvedSources, resolvedRgpd, governance, watch);
     }
 
     PipelineConfig withPaths(String resolvedBaseDir, String resolvedWarehouse, String resolvedReports,
-            List<SourceConfig> resolvedSources, RgpdConfig resolvedRgpd, GovernanceConfig resolvedGovernance) {
+            List<SourceConfig> resolvedSources, RgpdConfig resolvedRgpd, GovernanceConfig resolvedGovernance,
+            WatchConfig resolvedWatch) {
         return new PipelineConfig(project, resolvedBaseDir, resolvedWarehouse, spark, resolvedReports, resolvedSources, dataset,
-                resolvedRgpd, profile, qualityGate, clean, load, stats, train, resolvedGovernance, report);
+                resolvedRgpd, profile, qualityGate, clean, load, stats, train, resolvedGovernance, resolvedWatch, report);
     }
 
     /**
@@ -88,17 +91,17 @@ public record PipelineConfig(
     /** The same configuration writing its tables and reports elsewhere (paths already resolved). */
     public PipelineConfig withLoad(LoadConfig otherLoad) {
         return new PipelineConfig(project, baseDir, warehouse, spark, reportsDir, sources, dataset, rgpd, profile, qualityGate, clean,
-                otherLoad, stats, train, governance, report);
+                otherLoad, stats, train, governance, watch, report);
     }
 
     /** The same configuration training with other settings. */
     public PipelineConfig withTrain(TrainConfig otherTrain) {
         return new PipelineConfig(project, baseDir, warehouse, spark, reportsDir, sources, dataset, rgpd, profile, qualityGate, clean, load,
-                stats, otherTrain, governance, report);
+                stats, otherTrain, governance, watch, report);
     }
 
     public PipelineConfig withOutputs(String otherWarehouse, String otherReportsDir) {
         return new PipelineConfig(project, baseDir, otherWarehouse, spark, otherReportsDir, sources, dataset, rgpd, profile,
-                qualityGate, clean, load, stats, train, governance, report);
+                qualityGate, clean, load, stats, train, governance, watch, report);
     }
 }
