@@ -105,8 +105,8 @@ default_args = {
 
 with DAG(
     dag_id="datapilot_nightly",
-    description="datapilot: ingest, audit, quality gate, clean, load, query timing, statistics, training, governance,"
-                " accessible report, commitments check",
+    description="datapilot: ingest, audit, quality gate, clean, load, query timing, statistics, training, risk and"
+                " regulation watch, governance, accessible report, commitments check",
     schedule="0 2 * * *",
     start_date=datetime(2025, 1, 1, tzinfo=timezone.utc),
     catchup=False,
@@ -129,6 +129,8 @@ with DAG(
                    " (gold.leaderboard, models/)") as analysis:
         stage_task("stats")
         stage_task("train")
+
+    stage_task("watch")
 
     stage_task("governance")
 

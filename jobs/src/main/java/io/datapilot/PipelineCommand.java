@@ -26,17 +26,18 @@ import picocli.CommandLine.Option;
         + " runs Spark locally with a local Delta warehouse), then print a summary of each stage.")
 public final class PipelineCommand extends DatapilotCommand {
     /** How each stage of the catalog runs; a test checks that none is missing. */
-    static final Map<String, StageRunner> RUNNERS = Map.of(
-            "ingest", IngestStage::outcome,
-            "profile", io.datapilot.profile.ProfileStage::outcome,
-            "quality_gate", io.datapilot.quality.QualityGateStage::outcome,
-            "clean", io.datapilot.clean.CleanStage::outcome,
-            "load", io.datapilot.load.LoadStage::outcome,
-            "query_timing", io.datapilot.load.BenchmarkQueriesCommand::outcome,
-            "stats", io.datapilot.stats.StatsStage::outcome,
-            "train", io.datapilot.ml.TrainStage::outcome,
-            "governance", io.datapilot.governance.GovernanceStage::outcome,
-            "report", io.datapilot.report.ReportStage::outcome);
+    static final Map<String, StageRunner> RUNNERS = Map.ofEntries(
+            Map.entry("ingest", IngestStage::outcome),
+            Map.entry("profile", io.datapilot.profile.ProfileStage::outcome),
+            Map.entry("quality_gate", io.datapilot.quality.QualityGateStage::outcome),
+            Map.entry("clean", io.datapilot.clean.CleanStage::outcome),
+            Map.entry("load", io.datapilot.load.LoadStage::outcome),
+            Map.entry("query_timing", io.datapilot.load.BenchmarkQueriesCommand::outcome),
+            Map.entry("stats", io.datapilot.stats.StatsStage::outcome),
+            Map.entry("train", io.datapilot.ml.TrainStage::outcome),
+            Map.entry("watch", io.datapilot.governance.watch.WatchStage::outcome),
+            Map.entry("governance", io.datapilot.governance.GovernanceStage::outcome),
+            Map.entry("report", io.datapilot.report.ReportStage::outcome));
 
     /** Stages that read governance.run_kpis: the facts of the stages before them are written first. */
     private static final java.util.Set<String> READS_RUN_KPIS = java.util.Set.of("governance");

@@ -15,6 +15,9 @@ import java.util.function.Predicate;
  * paragraph a paragraph; emphasis and code marks are dropped. Not a general Markdown parser.
  */
 final class MarkdownBlocks {
+    /** A list item that starts with a link, {@code [text](url)} or {@code [text](<url>)}: a link block, the rest after it. */
+    private static final java.util.regex.Pattern LINK_ITEM = java.util.regex.Pattern.compile("\\[(.+?)\\]\\(<?([^()<>\\s]+)>?\\)(.*)");
+
     private final int level;
     private final String captionPrefix;
     private final List<String> emptyHeaders;
@@ -65,6 +68,12 @@ final class MarkdownBlocks {
             flush();
         } else if (trimmed.startsWith("- ")) {
             flush();
+            java.util.regex.Matcher link = LINK_ITEM.matcher(trimmed.substring(2));
+            if (link.matches()) {
+                String after = plain(link.group(3)).strip();
+                blocks.add(new Page.Link(plain(link.group(1)), link.group(2), after.isEmpty() ? null : after));
+                return;
+            }
             paragraph.append(plain(trimmed.substring(2)));
             flushParagraph();
         } else {

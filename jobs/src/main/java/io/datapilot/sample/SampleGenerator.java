@@ -57,6 +57,8 @@ public final class SampleGenerator {
     public static final String PLAN_FILE = "plan_projet.csv";
     public static final String OPPORTUNITIES_FILE = "opportunites.csv";
     public static final String LOGBOOK_FILE = "carnet_equipe.csv";
+    /** The sample's feeds for the watch (fictional), under conf/veille/. */
+    static final List<String> FEED_FILES = List.of("veille/cnil.xml", "veille/ia.xml");
     public static final long DEFAULT_SEED = 20250106L;
 
     static final LocalDate FIRST_DAY = LocalDate.of(2022, 1, 1);
@@ -112,6 +114,10 @@ public final class SampleGenerator {
             copyResource(PLAN_FILE, directory.resolve(PLAN_FILE));
             copyResource(OPPORTUNITIES_FILE, directory.resolve(OPPORTUNITIES_FILE));
             copyResource(LOGBOOK_FILE, directory.resolve(LOGBOOK_FILE));
+            Files.createDirectories(directory.resolve("veille"));
+            for (String feed : FEED_FILES) {
+                copyResource(feed, directory.resolve(feed));
+            }
             Map<String, Object> facts = new LinkedHashMap<>();
             facts.put("company", "Lumen & Lin (fictional)");
             facts.put("seed", seed);

@@ -94,7 +94,7 @@ class GovernancePagesTest {
 
                 _Note produite automatiquement par datapilot._
                 """;
-        List<Section> sections = ManagementNotePage.sections(context.texts(), note);
+        List<Section> sections = ManagementNotePage.sections(context.texts(), note, "note", context.texts().get("note.summary"), "note.caption");
         assertThat(sections).extracting(Section::heading).containsExactly("Synthèse", "Chiffres clés", "Alertes");
         assertThat(sections.get(0).blocks()).singleElement().isEqualTo(new Paragraph("Statut global : alerte. 5 engagements suivis."));
         TableBlock table = (TableBlock) sections.get(1).blocks().get(0);

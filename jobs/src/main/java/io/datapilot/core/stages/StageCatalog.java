@@ -49,6 +49,10 @@ public final class StageCatalog {
                     List.of("silver.<dataset>", "audit.data_dictionary"),
                     List.of("gold.ml_features", "gold.ml_split", "gold.cv_results", "gold.leaderboard", "gold.model_details",
                             "models/<dataset>/<target>/<run date>/")),
+            new Stage("watch", "governance", "Read the risk and regulation feeds of watch.feeds (RSS or Atom), sort their items"
+                    + " into watch.themes, keep the new ones and write the digest for the stakeholders", "watch", Stage.RUN_OPTIONS,
+                    List.of(), List.of("watch.feeds (RSS / Atom URLs or files)", "governance.watch_items (earlier run dates)"),
+                    List.of("governance.watch_items", "governance.watch_feeds", "reports/<run date>/governance/veille.md")),
             new Stage("governance", "governance", "Compute the project manager's figures: run, quality and model KPIs (with"
                     + " drift), the contract's commitments, the technical logbook (Excel), the project steering (earned value, Gantt,"
                     + " burndown), the opportunity grid and the management note", "governance", Stage.RUN_OPTIONS,
@@ -61,7 +65,7 @@ public final class StageCatalog {
                             "governance.steering_alerts", "governance.burndown", "governance.opportunities", "reports/<run date>/governance/")),
             new Stage("report", "report", "Write the accessible HTML report (key figures, sources, dictionary, quality, RGPD,"
                     + " cleaning, load and query timing, statistics with SVG charts, models), its XLSX workbook and its Jupyter notebook",
-                    "report", Stage.RUN_OPTIONS, List.of("governance"),
+                    "report", Stage.RUN_OPTIONS, List.of("governance", "watch"),
                     List.of("audit.*", "governance.query_timings", "gold.stats_*", "silver.<dataset>", "gold.leaderboard",
                             "gold.cv_results", "gold.model_details", "models/<dataset>/<target>/<run date>/ (model.json, model_card.md)",
                             "governance.commitments", "governance.quality_kpis (every run date)", "governance.run_kpis (every run date)",

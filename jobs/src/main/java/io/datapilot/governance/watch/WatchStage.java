@@ -1,34 +1,28 @@
 package io.datapilot.governance.watch;
 
-import io.datapilot.core.cli.DatapilotCommand;
+import io.datapilot.core.DatapilotException;
+import io.datapilot.core.ErrorKind;
 import io.datapilot.core.cli.RunContext;
 import io.datapilot.core.config.WatchConfig;
 import io.datapilot.core.report.ReportFiles;
+import io.datapilot.core.stages.StageOutcome;
 import java.time.ZoneId;
 import java.util.List;
-import picocli.CommandLine.Command;
 
 /**
- * {@code datapilot watch}: reads the feeds of {@code watch.feeds}, sorts their items into the themes, keeps the new
- * ones in {@code governance.watch_items} and writes the digest {@code reports/<run date>/governance/veille.md}.
- * A feed that cannot be read is reported and the others are read; the exit code is 1 only when none could be.
+ * The {@code watch} stage ({@code datapilot watch}): reads the feeds of {@code watch.feeds}, sorts their items into
+ * the themes, keeps the new ones in {@code governance.watch_items} and writes the digest
+ * {@code reports/<run date>/governance/veille.md}. A feed that cannot be read is reported and the others are read;
+ * the stage fails (exit code 1) only when none could be, after writing the feeds' statuses and the digest.
  */
-@Command(name = "watch", description = "Read the risk and regulation feeds of watch.feeds (RSS or Atom), sort their items into"
-        + " watch.themes, keep the new ones in governance.watch_items and write the digest reports/<run date>/governance/"
-        + WatchDigest.NAME + ". Exit code 1 when no feed could be read, 0 otherwise.")
-public final class WatchCommand extends DatapilotCommand {
+public final class WatchStage {
+    private WatchStage() {}
 
-    @Override
-    protected boolean oneShot() {
-        return true;
-    }
-
-    @Override
-    protected int run(RunContext context) {
+    public static StageOutcome outcome(RunContext context) {
         WatchConfig config = context.config().watch();
         if (config.feeds().isEmpty()) {
-            context.out().println("No feed is configured (watch.feeds): nothing to watch.");
-            return 0;
+            context.err().println("[watch] No feed is configured (watch.feeds): nothing to watch.");
+            return StageOutcome.NONE;
         }
         WatchReading reading = FeedWatch.of(config).execute(context.runDate());
         reading.failures().forEach(failure -> context.err().println("[watch] " + failure.failureLine()));
@@ -44,10 +38,10 @@ public final class WatchCommand extends DatapilotCommand {
         context.err().println("[watch] " + readFeeds + " of " + reading.statuses().size() + " feeds read, " + read.size() + " items, "
                 + newItems.size() + " new; digest: " + written);
         if (readFeeds == 0) {
-            context.err().println("[watch] Cannot read any of the " + reading.statuses().size() + " feeds (see the lines above):"
-                    + " nothing new was recorded. Fix the URLs in watch.feeds or the network, then run datapilot watch again.");
-            return 1;
+            throw new DatapilotException(ErrorKind.DATA, "Cannot read any of the " + reading.statuses().size() + " feeds of watch.feeds"
+                    + " (see the lines above): nothing new was recorded. Fix the URLs in watch.feeds or the network, then run"
+                    + " datapilot watch again.");
         }
-        return 0;
+        return new StageOutcome(read.size(), newItems.size(), 0);
     }
 }

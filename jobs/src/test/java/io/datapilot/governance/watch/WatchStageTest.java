@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class WatchCommandTest {
+class WatchStageTest {
     private static final LocalDate FIRST = LocalDate.of(2026, 11, 28);
     private static final LocalDate LATER = LocalDate.of(2026, 12, 3);
     private static final String UNREACHABLE = "http://127.0.0.1:1/feed.xml";
@@ -157,7 +157,7 @@ class WatchCommandTest {
         config("down.yaml", "    - { name: injoignable, url: \"" + UNREACHABLE + "\" }\n");
         Result down = watch("down.yaml", "warehouse-down", FIRST);
         assertThat(down.code()).as(down.output()).isEqualTo(1);
-        assertThat(down.output()).contains("[watch] Cannot read any of the 1 feeds (see the lines above): nothing new was recorded.");
+        assertThat(down.output()).contains("Cannot read any of the 1 feeds of watch.feeds (see the lines above): nothing new was recorded.");
         assertThat(Files.exists(folder.resolve("warehouse-down/governance/watch_items"))).isFalse();
         assertThat(table("warehouse-down", "watch_feeds").count()).isEqualTo(1);
     }
