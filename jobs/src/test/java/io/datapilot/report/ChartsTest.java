@@ -63,13 +63,14 @@ class ChartsTest {
         }
     }
 
-    private static Document parse(String svg) throws Exception {
+    /** The SVG as a DOM (namespace aware), for the chart tests of this package. */
+    static Document parse(String svg) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
         return factory.newDocumentBuilder().parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static Element first(Document document, String tag) {
+    static Element first(Document document, String tag) {
         return (Element) document.getElementsByTagName(tag).item(0);
     }
 

@@ -3,11 +3,8 @@ package io.datapilot.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.datapilot.core.config.ReportLocale;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -63,12 +60,10 @@ class ScheduleChartsTest {
     }
 
     private static Document parse(String svg) throws Exception {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setNamespaceAware(true);
-        return factory.newDocumentBuilder().parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
+        return ChartsTest.parse(svg);
     }
 
     private static Element first(Document document, String tag) {
-        return (Element) document.getElementsByTagName(tag).item(0);
+        return ChartsTest.first(document, tag);
     }
 }
