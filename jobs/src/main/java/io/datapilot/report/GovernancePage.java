@@ -151,7 +151,7 @@ final class GovernancePage implements ReportPage {
     private static List<Block> models(PageContext context) {
         Texts texts = context.texts();
         CellFormats cells = new CellFormats(context.formats(), texts);
-        List<Row> rows = context.tables().rows(Layer.GOVERNANCE, "model_kpis", "ORDER BY target, rank", "target", "model", "metric",
+        List<Row> rows = context.tables().rows(Layer.GOVERNANCE, "model_kpis", "ORDER BY target, rank", "target", "model_label", "metric",
                 "cv_mean", "cv_std", "test", "previous_test", "test_change", "rank", "chosen", "prediction_psi", "max_feature_psi", "drift",
                 "model_version");
         if (rows.isEmpty()) {
@@ -159,7 +159,7 @@ final class GovernancePage implements ReportPage {
         }
         String dataset = dataset(context);
         ComputedTable table = new ComputedTable(context.tables(), texts.get("governance.models"), sql(context, "model_kpis",
-                "target, model, metric, cv_mean, cv_std, test, previous_test, test_change, rank, chosen, prediction_psi, max_feature_psi,"
+                "target, model_label, metric, cv_mean, cv_std, test, previous_test, test_change, rank, chosen, prediction_psi, max_feature_psi,"
                         + " drift, model_version"))
                 .column(texts.column("target"), value -> context.labels().of(dataset, (String) value)).column(texts.column("model"), cells.text())
                 .column(texts.column("metric"), value -> ModelsPage.metricName(texts, (String) value))

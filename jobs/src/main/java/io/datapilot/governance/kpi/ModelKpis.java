@@ -48,7 +48,7 @@ public final class ModelKpis {
     public static Result compute(GovernanceTables tables, PipelineConfig config) {
         List<Row> leaderboard = tables.rows(Layer.GOLD, "leaderboard", "target", "task", "model", "metric", "cv_mean", "cv_std", "rank",
                 "chosen", "model_version", "model_path", "test_rmse", "test_mae", "test_mse", "test_r2", "test_accuracy", "test_f1_macro",
-                "test_precision_weighted", "test_recall_weighted", "test_roc_auc", "test_pr_auc");
+                "test_precision_weighted", "test_recall_weighted", "test_roc_auc", "test_pr_auc", "model_label");
         if (leaderboard.isEmpty() || config.dataset() == null) {
             return new Result(List.of(), List.of());
         }
@@ -82,7 +82,7 @@ public final class ModelKpis {
                     .map(DriftRow::psi).filter(java.util.Objects::nonNull).findFirst().orElse(null) : null;
             Double maxFeature = drift.stream().filter(d -> d.target().equals(target) && !d.variable().startsWith(PREDICTION) && d.psi() != null)
                     .map(DriftRow::psi).max(Double::compare).orElse(null);
-            kpis.add(new ModelKpi(target, row.getString(1), model, metric, doubleOrNull(row, 4), doubleOrNull(row, 5), test,
+            kpis.add(new ModelKpi(target, row.getString(1), model, row.isNullAt(20) ? model : row.getString(20), metric, doubleOrNull(row, 4), doubleOrNull(row, 5), test,
                     row.isNullAt(6) ? null : row.getInt(6), chosen, before, before == null || test == null ? null : test - before,
                     predictionPsi, maxFeature, band(config, predictionPsi, maxFeature), row.isNullAt(8) ? null : row.getString(8)));
         }

@@ -100,7 +100,7 @@ public final class ManagementNote {
                 + (change == null ? " (première mesure)" : " (" + signed(change * 100, 2) + " pt depuis la date précédente)") : "non mesuré"});
         for (ModelKpi model : inputs.models()) {
             if (model.chosen()) {
-                rows.add(new String[] {"Modèle retenu pour " + model.target(), model.model() + ", " + model.metric() + " sur le test "
+                rows.add(new String[] {"Modèle retenu pour " + model.target(), model.modelLabel() + ", " + model.metric() + " sur le test "
                         + (model.test() == null ? "–" : Numbers.decimal(model.test(), 3)) + ", dérive : " + driftLabel(model.drift())});
             }
         }
