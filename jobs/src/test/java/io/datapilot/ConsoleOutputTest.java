@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * notice), unless {@code --verbose}. A fresh JVM because log4j and Spark's host lookup are set up
  * once per process, and the test JVM's were set up long ago.
  */
+@org.junit.jupiter.api.Tag("slow")
 class ConsoleOutputTest {
     private static final String SPARK_LOG_LINE = "(?m)^\\S+ (WARN|INFO|WARNING|DEBUG)\\b.*$";
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The command line: exit codes 0, 1, 2 and messages without stack traces. */
+@org.junit.jupiter.api.Tag("slow")
 class DatapilotCliTest {
 
     record Outcome(int code, String out, String err) {}

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Declared placeholders become missing values in the clean stage, each change in audit.cleaning, every row kept. */
+@org.junit.jupiter.api.Tag("slow")
 class PlaceholderCleaningTest {
 
     /** The survey fixture as the bronze layer holds it: typed columns and the bookkeeping columns. */

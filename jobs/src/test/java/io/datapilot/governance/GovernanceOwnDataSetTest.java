@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@org.junit.jupiter.api.Tag("slow")
 class GovernanceOwnDataSetTest {
     private static final LocalDate NEXT = Logements.RUN.plusDays(7);
     private Logements.Run run;

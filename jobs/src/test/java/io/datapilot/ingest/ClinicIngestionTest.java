@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * broken line; a multi-line JSON lookup with a duplicated key.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.Tag("slow")
 class ClinicIngestionTest {
     private static final Path CONFIG = Paths.resource("datasets/clinique/pipeline.yaml");
     private static final LocalDate RUN = LocalDate.of(2024, 6, 30);

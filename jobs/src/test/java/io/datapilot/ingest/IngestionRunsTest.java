@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Reruns replace, never duplicate; a run with too many bad rows changes nothing. */
+@org.junit.jupiter.api.Tag("slow")
 public class IngestionRunsTest {
     private static final Path CLINIC = Paths.resource("datasets/clinique");
     private static final List<String> TABLES = List.of("bronze.animaux", "bronze.consultations", "bronze.proprietaires",

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * every row and every ordinary value comes out of the pipeline unchanged, and the run says what it
  * found. A treatment that would change a key stops the run before anything is written.
  */
+@org.junit.jupiter.api.Tag("slow")
 class LookAlikeColumnsTest {
     private static final Path FOLDER = Paths.resource("datasets/releves");
     private static final String DATE = "2025-03-10";

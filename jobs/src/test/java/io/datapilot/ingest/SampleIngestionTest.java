@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The bundled sample, ingested with conf/pipeline.yaml and checked against its ground truth. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.Tag("slow")
 class SampleIngestionTest {
     private static final Path SAMPLE = Paths.root().resolve("data/sample");
     private Path warehouse;

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * runs in a real separate JVM ({@code datapilot load}); its write is made long enough to be caught
  * in the middle by small output files (the configuration's {@code spark} section).
  */
+@org.junit.jupiter.api.Tag("slow")
 class LoadKillTest {
     private static final LocalDate RUN = LocalDate.of(2025, 3, 31);
     private static final int ROWS = 120_000;

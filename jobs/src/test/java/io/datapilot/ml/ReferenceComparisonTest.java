@@ -37,6 +37,7 @@ import org.junit.jupiter.params.ParameterizedTest;
  * The figures of every run go to {@code target/reference-comparison/<set>.md} (docs/BENCHMARKS.md,
  * "Comparaison avec scikit-learn").
  */
+@org.junit.jupiter.api.Tag("slow")
 class ReferenceComparisonTest {
     private static final String PYTHON = "/usr/bin/python3";
     private static final String RUN_DATE = "2025-01-15";

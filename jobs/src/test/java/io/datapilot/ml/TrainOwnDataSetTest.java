@@ -36,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@org.junit.jupiter.api.Tag("slow")
 class TrainOwnDataSetTest {
     private static final Path CONFIG = Paths.resource("datasets/logements/pipeline.yaml");
     private static final LocalDate RUN = LocalDate.of(2025, 1, 6);

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The audit of the bundled sample, checked against what the generator injected. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.Tag("slow")
 class SampleAuditTest {
     private static final LocalDate RUN = LocalDate.of(2025, 1, 6);
     private Path warehouse;

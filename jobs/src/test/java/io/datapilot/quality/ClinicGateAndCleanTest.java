@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
+@org.junit.jupiter.api.Tag("slow")
 class ClinicGateAndCleanTest {
     private static final Path CONFIG = Paths.resource("datasets/clinique/pipeline.yaml");
     private static final LocalDate RUN = LocalDate.of(2024, 6, 30);

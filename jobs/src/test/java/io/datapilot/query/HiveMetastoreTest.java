@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and stay registered for the next JVM. Each run is its own JVM, as a Hive-enabled session cannot
  * share the test JVM's session.
  */
+@org.junit.jupiter.api.Tag("slow")
 class HiveMetastoreTest {
 
     @Test

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.TestInstance;
  * grid configured); their accessibility is checked with the whole site by {@link ModelsPageTest}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.Tag("slow")
 class GovernanceSiteTest {
     private static final LocalDate RUN = LocalDate.of(2025, 1, 6);
     private Path site;

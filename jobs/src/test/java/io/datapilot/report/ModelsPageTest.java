@@ -21,6 +21,7 @@ import org.junit.jupiter.api.TestInstance;
  * from ingestion to the report.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.Tag("slow")
 class ModelsPageTest {
     private static final LocalDate RUN = LocalDate.of(2025, 1, 6);
     private Path site;

@@ -38,6 +38,7 @@ import org.w3c.dom.Document;
  * variables by the client's headers with their units, and keep the technical names at hand.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.Tag("slow")
 class ReportLabelsTest {
     private static final Path CONFIG = Paths.resource("datasets/meteo/pipeline.yaml");
     private static final LocalDate RUN = LocalDate.of(2024, 3, 31);

@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The JSON API over real HTTP: predictions, models, health, OpenAPI, metrics, roles, and every kind of bad input. */
+@org.junit.jupiter.api.Tag("slow")
 class ServeApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CLASSIFICATION = "vendu_en_30_jours";

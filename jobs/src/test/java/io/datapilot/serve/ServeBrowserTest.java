@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
  * state, a keyboard-only login and prediction, the result announced and focused, errors linked to
  * their fields, no console error or CSP violation.
  */
+@org.junit.jupiter.api.Tag("slow")
 class ServeBrowserTest {
 
     @Test

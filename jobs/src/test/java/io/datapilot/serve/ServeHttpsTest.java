@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** HTTPS from a keystore made by the JDK's keytool, as the README says, with HSTS on every answer. */
+@org.junit.jupiter.api.Tag("slow")
 class ServeHttpsTest {
 
     @Test

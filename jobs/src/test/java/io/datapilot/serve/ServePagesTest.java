@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The HTML side over real HTTP: login, CSRF, throttling, roles per page, the report sites, the prediction form. */
+@org.junit.jupiter.api.Tag("slow")
 class ServePagesTest {
     private final TestServer server = TestServer.shared();
 

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Health before and after the models load, and a new model version swapped in under concurrent requests. */
+@org.junit.jupiter.api.Tag("slow")
 class ServeReloadTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TARGET = "prix_eur";

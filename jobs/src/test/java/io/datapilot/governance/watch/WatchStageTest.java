@@ -30,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@org.junit.jupiter.api.Tag("slow")
 class WatchStageTest {
     private static final LocalDate FIRST = LocalDate.of(2026, 11, 28);
     private static final LocalDate LATER = LocalDate.of(2026, 12, 3);
