@@ -64,7 +64,8 @@ public final class StageCatalog {
                             "governance.commitments", "governance.logbook", "governance.steering_tasks", "governance.steering_project",
                             "governance.steering_alerts", "governance.burndown", "governance.opportunities", "reports/<run date>/governance/")),
             new Stage("report", "report", "Write the accessible HTML report (key figures, sources, dictionary, quality, RGPD,"
-                    + " cleaning, load and query timing, statistics with SVG charts, models), its XLSX workbook and its Jupyter notebook",
+                    + " cleaning, load and query timing, statistics with SVG charts, models, governance, steering, logbook, opportunities,"
+                    + " management note, watch), its XLSX workbook and its Jupyter notebook",
                     "report", Stage.RUN_OPTIONS, List.of("governance", "watch"),
                     List.of("audit.*", "governance.query_timings", "gold.stats_*", "silver.<dataset>", "gold.leaderboard",
                             "gold.cv_results", "gold.model_details", "models/<dataset>/<target>/<run date>/ (model.json, model_card.md)",
