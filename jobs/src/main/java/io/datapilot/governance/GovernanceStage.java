@@ -67,11 +67,17 @@ public final class GovernanceStage {
         return value == null ? "–" : Numbers.decimal(value, 2);
     }
 
+    /** The run date's governance files ({@code reports/<run date>/governance/}), for this stage, the watch and the check. */
+    public static ReportFiles files(RunContext context) {
+        return new ReportFiles(context.config().reportsDir() + "/" + context.runDate() + "/" + FOLDER,
+                context.spark().sparkContext().hadoopConfiguration());
+    }
+
     public static Result run(RunContext context) {
         PipelineConfig config = context.config();
         GovernanceTables tables = new GovernanceTables(context.spark(), context.warehouse(), context.runDate());
-        String folder = config.reportsDir() + "/" + context.runDate() + "/" + FOLDER;
-        ReportFiles files = new ReportFiles(folder, context.spark().sparkContext().hadoopConfiguration());
+        ReportFiles files = files(context);
+        String folder = files.folder();
 
         List<QualityKpi> quality = QualityKpis.compute(tables);
         tables.write(QualityKpis.TABLE, QualityKpi.class, quality);

@@ -26,6 +26,10 @@ public final class ReportFiles {
         this.hadoop = hadoop;
     }
 
+    public String folder() {
+        return folder;
+    }
+
     public String path(String name) {
         return folder + "/" + name;
     }

@@ -67,8 +67,7 @@ public final class CheckCommitmentsCommand extends DatapilotCommand {
             }
             written = json.toString();
         } else {
-            written = new io.datapilot.core.report.ReportFiles(context.config().reportsDir() + "/" + context.runDate() + "/governance",
-                    context.spark().sparkContext().hadoopConfiguration()).writeText(CommitmentsFile.NAME, text);
+            written = io.datapilot.governance.GovernanceStage.files(context).writeText(CommitmentsFile.NAME, text);
         }
         long breaches = statuses.stream().filter(CommitmentStatus::breached).count();
         context.err().println("[check-commitments] " + statuses.size() + " commitments, " + breaches + " breached; JSON: " + written);

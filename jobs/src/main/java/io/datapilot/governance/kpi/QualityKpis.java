@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 
@@ -140,7 +139,4 @@ public final class QualityKpis {
         return row.isNullAt(index) ? 0 : row.getLong(index);
     }
 
-    static String describe(List<QualityKpi> kpis) {
-        return kpis.stream().filter(kpi -> kpi.column() == null).map(kpi -> kpi.table() + " " + kpi.score()).collect(Collectors.joining(", "));
-    }
 }

@@ -4,8 +4,8 @@ import io.datapilot.core.DatapilotException;
 import io.datapilot.core.ErrorKind;
 import io.datapilot.core.cli.RunContext;
 import io.datapilot.core.config.WatchConfig;
-import io.datapilot.core.report.ReportFiles;
 import io.datapilot.core.stages.StageOutcome;
+import io.datapilot.governance.GovernanceStage;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -32,8 +32,7 @@ public final class WatchStage {
         List<WatchItem> newItems = history.newItems();
         String digest = new WatchDigest(config.themes(), ZoneId.of(context.config().project().timezone()))
                 .markdown(context.runDate(), newItems, read, reading.statuses());
-        String written = new ReportFiles(context.config().reportsDir() + "/" + context.runDate() + "/governance",
-                context.spark().sparkContext().hadoopConfiguration()).writeText(WatchDigest.NAME, digest);
+        String written = GovernanceStage.files(context).writeText(WatchDigest.NAME, digest);
         int readFeeds = reading.readFeeds().size();
         context.err().println("[watch] " + readFeeds + " of " + reading.statuses().size() + " feeds read, " + read.size() + " items, "
                 + newItems.size() + " new; digest: " + written);
