@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "datapilot", mixinStandardHelpOptions = true, versionProvider = Datapilot.Version.class,
         description = "Audit, load, analyse and model a client's data on Apache Spark.",
-        subcommands = {PipelineCommand.class, io.datapilot.ml.PredictCommand.class, io.datapilot.governance.commitments.CheckCommitmentsCommand.class, io.datapilot.serve.ServeCommand.class, io.datapilot.load.BenchmarkQueriesCommand.class, io.datapilot.query.ShowCommand.class, io.datapilot.query.SqlCommand.class, TablesCommand.class, ValidateCommand.class, GenerateCommand.class, StagesCommand.class, io.datapilot.bench.BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {PipelineCommand.class, io.datapilot.ml.PredictCommand.class, io.datapilot.rgpd.erasure.EraseCommand.class, io.datapilot.rgpd.retention.RetentionCommand.class, io.datapilot.governance.commitments.CheckCommitmentsCommand.class, io.datapilot.serve.ServeCommand.class, io.datapilot.load.BenchmarkQueriesCommand.class, io.datapilot.query.ShowCommand.class, io.datapilot.query.SqlCommand.class, TablesCommand.class, ValidateCommand.class, GenerateCommand.class, StagesCommand.class, io.datapilot.bench.BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Datapilot implements Streams, Runnable {
     private final PrintStream out;
     private final PrintStream err;

@@ -195,7 +195,7 @@ public final class PredictCommand extends DatapilotCommand {
         RgpdConfig rgpd = config.rgpd();
         RgpdConfig scratchRgpd = new RgpdConfig(rgpd.controller(), rgpd.purpose(), rgpd.legalBasis(), rgpd.peopleCategories(),
                 rgpd.recipients(), rgpd.transfers(), rgpd.retention(), rgpd.securityMeasures(), rgpd.accessControl(),
-                rgpd.erasureProcedure(), rgpd.keyEnv(), rgpd.keyFile(), rgpd.demoKey(), rgpd.minConfidence(), rgpd.onUncertain(), Map.of());
+                rgpd.erasureProcedure(), rgpd.keyEnv(), rgpd.keyFile(), rgpd.demoKey(), rgpd.minConfidence(), rgpd.onUncertain(), Map.of(), null);
         Path scratch = scratch();
         // left by an interrupted run: each scoring starts from an empty scratch warehouse
         io.datapilot.core.fs.LocalFolders.deleteQuietly(scratch);

@@ -1,6 +1,7 @@
 package io.datapilot.report;
 
 import io.datapilot.core.delta.Warehouse.Layer;
+import io.datapilot.governance.register.RegisterTables;
 import io.datapilot.report.Page.Block;
 import io.datapilot.report.Page.Figure;
 import io.datapilot.report.Page.Figures;
@@ -10,7 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
 
-/** The personal data page ({@code rgpd.html}): what was found, how it was treated, the GDPR checkpoints. */
+/**
+ * The personal data page ({@code rgpd.html}): what was found, how it was treated, the GDPR checkpoints, and the
+ * register completed by the governance stage (its checkpoints, the tables holding personal data, the erasure requests).
+ */
 final class RgpdPage implements ReportPage {
     private static final List<String> CHECKPOINTS = List.of("rgpd.check.minimisation", "rgpd.check.pseudonymisation", "rgpd.check.logs",
             "rgpd.check.register", "rgpd.check.retention");
@@ -34,6 +38,15 @@ final class RgpdPage implements ReportPage {
                 new Section("colonnes-personnelles", texts.get("rgpd.columns"), texts.get("rgpd.columns.text"), List.of(context.tables()
                         .table(texts.get("rgpd.columns"), Layer.AUDIT, "personal_data", null, "source", "column", "category_label",
                                 "confidence", "treatment", "generalised_to", "decided_by", "justification"))),
-                new Section("points-de-controle", texts.get("rgpd.checkpoints"), texts.get("rgpd.checkpoints.text"), checkpoints)));
+                new Section("points-de-controle", texts.get("rgpd.checkpoints"), texts.get("rgpd.checkpoints.text"), checkpoints),
+                new Section("registre", texts.get("rgpd.register"), texts.get("rgpd.register.text"), List.of(context.tables().table(
+                        texts.get("rgpd.register"), Layer.GOVERNANCE, RegisterTables.CHECKPOINTS, null, "article", "name", "status",
+                        "evidence"))),
+                new Section("tables-personnelles", texts.get("rgpd.tables"), texts.get("rgpd.tables.text"), List.of(context.tables().table(
+                        texts.get("rgpd.tables"), Layer.GOVERNANCE, RegisterTables.PERSONAL_TABLES, null, "table", "columns",
+                        "retention_days", "rule", "last_applied"))),
+                new Section("effacements", texts.get("rgpd.erasures"), texts.get("rgpd.erasures.text"), List.of(context.tables().table(
+                        texts.get("rgpd.erasures"), Layer.GOVERNANCE, RegisterTables.ERASURE_REQUESTS, null, "request_id", "received_on",
+                        "handled_on", "delay_days", "rows_deleted", "tables", "status")))));
     }
 }

@@ -39,7 +39,7 @@ public record ServerSettings(String host, int port, Path warehouse, Path reports
             throw new IllegalArgumentException("Invalid batch size " + maxBatch + ": at least 1");
         }
         title = title == null ? "datapilot" : title;
-        rgpd = rgpd == null ? new RgpdConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null) : rgpd;
+        rgpd = rgpd == null ? new RgpdConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null) : rgpd;
     }
 
     /**

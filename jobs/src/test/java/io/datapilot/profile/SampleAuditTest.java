@@ -21,37 +21,26 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The audit of the bundled sample, checked against what the generator injected. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @org.junit.jupiter.api.Tag("slow")
 class SampleAuditTest {
-    private static final LocalDate RUN = LocalDate.of(2025, 1, 6);
+    private static final LocalDate RUN = io.datapilot.testing.Sample.RUN;
     private Path warehouse;
     private Path reports;
     private AuditResult result;
     private List<io.datapilot.clean.CleanStage.TableResult> cleaned;
-    private final java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+    private String log;
 
     @BeforeAll
-    void audit(@TempDir Path folder) {
-        warehouse = folder.resolve("warehouse");
-        reports = folder.resolve("reports");
-        java.io.PrintStream progress = new java.io.PrintStream(log, true, StandardCharsets.UTF_8);
-        Ingest.run(Paths.root().resolve("conf/pipeline.yaml"), warehouse, RUN, progress);
-        io.datapilot.core.config.PipelineConfig config = io.datapilot.testing.Configs.load(Paths.root().resolve("conf/pipeline.yaml"),
-                warehouse, reports);
-        result = Audit.of(TestSpark.session(), config).runDate(RUN).progressTo(progress).execute();
-        cleaned = new io.datapilot.clean.CleanStage(TestSpark.session(), config, new io.datapilot.core.delta.Warehouse(warehouse.toString()),
-                RUN, progress).execute();
-        new io.datapilot.load.LoadStage(TestSpark.session(), config, new io.datapilot.core.delta.Warehouse(warehouse.toString()), RUN,
-                progress).execute();
-        for (String command : List.of("stats", "train", "report")) {
-            int code = io.datapilot.Datapilot.execute(new String[] {command, "--config", Paths.root().resolve("conf/pipeline.yaml").toString(),
-                    "--warehouse", warehouse.toString(), "--reports-dir", reports.toString(), "--run-date", RUN.toString()}, progress, progress);
-            assertThat(code).as(command + ": " + log.toString(StandardCharsets.UTF_8)).isZero();
-        }
+    void audit() {
+        io.datapilot.testing.Sample.Run run = io.datapilot.testing.Sample.run();
+        warehouse = run.warehouse();
+        reports = run.reports();
+        result = run.audit();
+        cleaned = run.cleaned();
+        log = run.log();
     }
 
     /** Both targets of the sample trained by the CLI: leaderboard, cross-validation, final models and their cards. */
@@ -152,7 +141,7 @@ class SampleAuditTest {
         io.datapilot.testing.OutputScanner scanner = new io.datapilot.testing.OutputScanner(values.tokens(), values.phrases());
         assertThat(values.tokens()).hasSizeGreaterThan(1000);
         List<String> leaks = new java.util.ArrayList<>(scanner.scan(warehouse, reports));
-        leaks.addAll(scanner.scanText("progress lines", log.toString(StandardCharsets.UTF_8)));
+        leaks.addAll(scanner.scanText("progress lines", log));
         assertThat(leaks).isEmpty();
         // the scanner itself finds what it looks for
         assertThat(scanner.scanText("check", "{\"email\":\"" + values.anEmail() + "\"}")).isNotEmpty();

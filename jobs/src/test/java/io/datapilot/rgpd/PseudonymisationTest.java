@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PseudonymisationTest {
     private static final RgpdConfig DEFAULTS = new RgpdConfig(null, null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null);
+            null, null, null, null, null, null, null);
 
     @Test
     void computesHmacSha256AsRfc4231Says() throws Exception {
@@ -61,10 +61,10 @@ class PseudonymisationTest {
         Path inside = project.resolve("secret.key");
         Files.writeString(inside, "x".repeat(40));
         RgpdConfig withFile = new RgpdConfig(null, null, null, null, null, null, null, null, null, null, null,
-                inside.toString(), null, null, null, null);
+                inside.toString(), null, null, null, null, null);
         assertThatThrownBy(() -> PseudonymisationKey.load(withFile, warehouse.toString(), project.toString(), new Configuration(),
                 name -> null)).hasMessageContaining("inside the project folder");
-        RgpdConfig demo = new RgpdConfig(null, null, null, null, null, null, null, null, null, null, null, null, true, null, null, null);
+        RgpdConfig demo = new RgpdConfig(null, null, null, null, null, null, null, null, null, null, null, null, true, null, null, null, null);
         PseudonymisationKey first = PseudonymisationKey.load(demo, warehouse.toString(), project.toString(), new Configuration(), name -> null);
         PseudonymisationKey second = PseudonymisationKey.load(demo, warehouse.toString(), project.toString(), new Configuration(), name -> null);
         assertThat(first.demo()).isTrue();

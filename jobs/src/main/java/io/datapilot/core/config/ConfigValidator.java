@@ -257,6 +257,7 @@ public final class ConfigValidator {
         if (rgpd.keyEnv().isBlank()) {
             problems.add("rgpd.key_env", "must name an environment variable, such as " + RgpdConfig.DEFAULT_KEY_ENV + ".");
         }
+        validateRetention(rgpd.retentionPolicy(), problems);
         Set<String> sourceNames = new HashSet<>();
         sources.stream().filter(source -> source != null && source.name() != null).forEach(source -> sourceNames.add(source.name()));
         rgpd.columns().forEach((reference, treatment) -> {
@@ -291,6 +292,27 @@ public final class ConfigValidator {
                 }
             }
         });
+    }
+
+    private static void validateRetention(RgpdConfig.RetentionPolicy policy, ConfigProblems problems) {
+        List<String> layers = java.util.Arrays.stream(io.datapilot.core.delta.Warehouse.Layer.values())
+                .map(io.datapilot.core.delta.Warehouse.Layer::folder).toList();
+        policy.days().forEach((key, days) -> {
+            String at = "rgpd.retention_policy.days[\"" + key + "\"]";
+            int dot = key.indexOf('.');
+            String layer = dot < 0 ? key : key.substring(0, dot);
+            if (!key.equals(RgpdConfig.RetentionPolicy.DEFAULT_KEY) && (!layers.contains(layer) || dot == key.length() - 1)) {
+                problems.add(at, "\"" + key + "\" is neither default, a layer (" + String.join(", ", layers) + ") nor a table"
+                        + " named layer.table (for example audit.quarantine).");
+            }
+            if (days == null || days < 1) {
+                problems.add(at, days + " must be a number of days of at least 1 (a run date is kept at least one day).");
+            }
+        });
+        if (policy.vacuumHours() < 0) {
+            problems.add("rgpd.retention_policy.vacuum_hours", policy.vacuumHours() + " must be 0 or more hours ("
+                    + RgpdConfig.RetentionPolicy.DEFAULT_VACUUM_HOURS + " by default, Delta's safety period).");
+        }
     }
 
     private static void validateProfile(ProfileConfig profile, ConfigProblems problems) {

@@ -16,6 +16,8 @@ import java.util.Map;
  *     default treatment (0.8 by default)
  * @param onUncertain what a low-confidence finding does: {@code report} (the column is left unchanged and the
  *     run prints the config lines that decide it) or {@code protect} (it gets the default treatment too)
+ * @param retentionPolicy how long each table keeps its run dates, and the version retention of {@code VACUUM}
+ *     (used by {@code datapilot retention} and {@code datapilot erase})
  */
 public record RgpdConfig(
         String controller,
@@ -33,7 +35,8 @@ public record RgpdConfig(
         Boolean demoKey,
         Double minConfidence,
         OnUncertain onUncertain,
-        Map<String, TreatmentConfig> columns) {
+        Map<String, TreatmentConfig> columns,
+        RetentionPolicy retentionPolicy) {
 
     public static final String DEFAULT_KEY_ENV = "DATAPILOT_PSEUDONYMISATION_KEY";
     public static final double DEFAULT_MIN_CONFIDENCE = 0.8;
@@ -55,14 +58,50 @@ public record RgpdConfig(
         minConfidence = minConfidence == null ? DEFAULT_MIN_CONFIDENCE : minConfidence;
         onUncertain = onUncertain == null ? OnUncertain.REPORT : onUncertain;
         columns = columns == null ? Map.of() : new LinkedHashMap<>(columns);
+        retentionPolicy = retentionPolicy == null ? RetentionPolicy.defaults() : retentionPolicy;
+    }
+
+    /**
+     * Retention periods (docs/CONFIG.md, {@code rgpd.retention_policy}).
+     *
+     * @param days run dates kept, in days, keyed by {@code default}, a layer ({@code bronze}, {@code audit},
+     *     {@code silver}, {@code gold}, {@code governance}) or a table ({@code audit.quarantine}); the most specific
+     *     key wins, and a table without any key keeps every run date
+     * @param vacuumHours how long {@code VACUUM} keeps the files of replaced versions (168 hours, Delta's safety
+     *     default; the files of a deleted row stay readable by time travel until then)
+     */
+    public record RetentionPolicy(Map<String, Integer> days, Integer vacuumHours) {
+        public static final int DEFAULT_VACUUM_HOURS = 168;
+        public static final String DEFAULT_KEY = "default";
+
+        public RetentionPolicy {
+            days = days == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(days));
+            vacuumHours = vacuumHours == null ? DEFAULT_VACUUM_HOURS : vacuumHours;
+        }
+
+        static RetentionPolicy defaults() {
+            return new RetentionPolicy(null, null);
+        }
+
+        /** The days of run dates {@code layer.table} keeps, and the key that says so; empty when nothing is set. */
+        public java.util.Optional<Map.Entry<String, Integer>> daysFor(String layer, String table) {
+            for (String key : List.of(layer + "." + table, layer, DEFAULT_KEY)) {
+                Integer value = days.get(key);
+                if (value != null) {
+                    return java.util.Optional.of(Map.entry(key, value));
+                }
+            }
+            return java.util.Optional.empty();
+        }
     }
 
     static RgpdConfig defaults() {
-        return new RgpdConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new RgpdConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     RgpdConfig withKeyFile(String resolved) {
         return new RgpdConfig(controller, purpose, legalBasis, peopleCategories, recipients, transfers, retention,
-                securityMeasures, accessControl, erasureProcedure, keyEnv, resolved, demoKey, minConfidence, onUncertain, columns);
+                securityMeasures, accessControl, erasureProcedure, keyEnv, resolved, demoKey, minConfidence, onUncertain, columns,
+                retentionPolicy);
     }
 }
