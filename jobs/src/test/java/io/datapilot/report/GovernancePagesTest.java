@@ -71,7 +71,7 @@ class GovernancePagesTest {
         assertThat(page.sections()).allSatisfy(section -> assertThat(section.blocks()).singleElement().isInstanceOf(Paragraph.class));
         assertThat(((Paragraph) page.sections().get(1).blocks().get(0)).text()).contains("governance.quality_kpis");
         assertThat(page.sections().get(4).text()).contains("0,1").contains("0,25");
-        assertThat(GovernanceFigures.of(context)).extracting(Figure::value).containsExactly("–", "–");
+        assertThat(GovernanceFigures.of(context)).extracting(Figure::value).containsExactly("–", "–", "–");
     }
 
     @Test
