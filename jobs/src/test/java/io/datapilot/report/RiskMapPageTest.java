@@ -47,11 +47,7 @@ class RiskMapPageTest {
         new GovernanceTables(TestSpark.session(), warehouse, RUN).write(RiskMap.TABLE, RiskLine.class, List.of(
                 line("R-QUAL-CRIT", "derived", "quality", 4, 4, "open", FIRST), line("R-FUITE", "declared", "security", 2, 4, "mitigated", FIRST),
                 line("R-HTTP", "derived", "security", 1, 3, "open", null), line("R-CLAIR", "derived", "rgpd", 3, 3, "closed", FIRST)));
-        Formats formats = new Formats(config.reportLocale());
-        Texts texts = new Texts(config.reportLocale());
-        ReportTables tables = new ReportTables(TestSpark.session(), warehouse, RUN, formats, texts);
-        context = new PageContext(TestSpark.session(), config, warehouse, RUN, formats, texts, new Charts(formats, texts), tables,
-                tables.labels(config, List.of()), new PageContext.ChartIds());
+        context = PageContexts.of(config, warehouse, RUN);
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.datapilot.governance.risk.RiskFacts.PersonalColumn;
 import io.datapilot.governance.risk.RiskFacts.QualityAlert;
 import java.util.ArrayList;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,14 +77,11 @@ final class DerivedRisks {
     }
 
     private static Optional<Risk> doubtful(RiskFacts facts, String owner) {
-        List<String> columns = facts.personal().stream().filter(PersonalColumn::untreated).map(PersonalColumn::reference).toList();
-        if (columns.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(Risk.derived("R-PERSO-DOUTE", "rgpd", "Colonnes peut-être personnelles laissées en clair", 3, 3, owner,
-                "Décider de chaque colonne dans rgpd.columns (un traitement, ou keep avec sa justification), ou traiter toutes"
-                        + " les colonnes douteuses avec rgpd.on_uncertain: protect.",
-                columns.size() + " détection(s) de faible confiance non traitée(s) : " + names(columns) + "."));
+        return ifAny(facts.personal().stream().filter(PersonalColumn::untreated).map(PersonalColumn::reference).toList(),
+                columns -> Risk.derived("R-PERSO-DOUTE", "rgpd", "Colonnes peut-être personnelles laissées en clair", 3, 3, owner,
+                        "Décider de chaque colonne dans rgpd.columns (un traitement, ou keep avec sa justification), ou traiter toutes"
+                                + " les colonnes douteuses avec rgpd.on_uncertain: protect.",
+                        columns.size() + " détection(s) de faible confiance non traitée(s) : " + names(columns) + "."));
     }
 
     private static Optional<Risk> clear(RiskFacts facts, String owner) {
@@ -117,23 +115,22 @@ final class DerivedRisks {
     }
 
     private static Optional<Risk> gate(RiskFacts facts, String owner) {
-        if (facts.failedChecks().isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(Risk.derived("R-PORTE-QUALITE", "quality", "Porte qualité non franchie", 3, 3, owner,
+        return ifAny(facts.failedChecks(), checks -> Risk.derived("R-PORTE-QUALITE", "quality", "Porte qualité non franchie", 3, 3, owner,
                 "Corriger les données ou la source en cause, puis relancer la date ; ne revoir les seuils quality_gate.* qu'avec"
                         + " le métier.",
-                facts.failedChecks().size() + " contrôle(s) échoué(s) dans audit.quality_gate : " + names(facts.failedChecks()) + "."));
+                checks.size() + " contrôle(s) échoué(s) dans audit.quality_gate : " + names(checks) + "."));
     }
 
     private static Optional<Risk> stages(RiskFacts facts, String owner) {
-        if (facts.failedStages().isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(Risk.derived("R-ETAPE-ECHEC", "project", "Étapes de la chaîne en échec : résultats incomplets", 4, 3, owner,
-                "Lire le message de l'étape dans governance.run_kpis et le carnet de bord, corriger, puis relancer avec"
-                        + " `datapilot run --from <étape> --run-date <date>`.",
-                facts.failedStages().size() + " étape(s) en échec dans governance.run_kpis : " + names(facts.failedStages()) + "."));
+        return ifAny(facts.failedStages(), stages -> Risk.derived("R-ETAPE-ECHEC", "project", "Étapes de la chaîne en échec : résultats"
+                + " incomplets", 4, 3, owner, "Lire le message de l'étape dans governance.run_kpis et le carnet de bord, corriger, puis"
+                        + " relancer avec `datapilot run --from <étape> --run-date <date>`.",
+                stages.size() + " étape(s) en échec dans governance.run_kpis : " + names(stages) + "."));
+    }
+
+    /** The risk of what was found, or none when nothing was. */
+    private static <T> Optional<Risk> ifAny(List<T> found, Function<List<T>, Risk> risk) {
+        return found.isEmpty() ? Optional.empty() : Optional.of(risk.apply(found));
     }
 
     private static Optional<Risk> demoKey(RiskFacts facts, String owner) {
