@@ -50,15 +50,20 @@ final class DerivedRisks {
         http(facts.serve(), owner).ifPresent(risks::add);
         for (RiskFacts.Fairness fairness : facts.fairness()) {
             if (fairness.ratio() < facts.minRatio()) {
-                risks.add(Risk.derived(RiskConfig.FAIRNESS_PREFIX + fairness.target(), "ethics", "Écart de performance du modèle de "
-                        + fairness.target() + " entre les groupes de l'attribut sensible", fairness.ratio() < facts.minRatio() * 0.75 ? 4 : 3, 3,
-                        owner, "Lire la fiche du modèle (models/…/model_card.md), rééquilibrer les données ou les classes (train.balance),"
-                                + " revoir les variables ; ne pas utiliser le modèle pour décider seul tant que l'écart demeure.",
-                        "Rapport de disparité " + Numbers.decimal(fairness.ratio(), 2) + " sous le seuil train.fairness.min_ratio de "
-                                + Numbers.decimal(facts.minRatio(), 2) + " (" + fairness.groups() + " groupes, gold.model_details)."));
+                risks.add(fairness(fairness, facts.minRatio(), owner));
             }
         }
         return risks;
+    }
+
+    /** A target whose model is less accurate for some groups: likelier as the ratio falls below three quarters of the threshold. */
+    private static Risk fairness(RiskFacts.Fairness fairness, double minRatio, String owner) {
+        return Risk.derived(RiskConfig.FAIRNESS_PREFIX + fairness.target(), "ethics", "Écart de performance du modèle de "
+                + fairness.target() + " entre les groupes de l'attribut sensible", fairness.ratio() < minRatio * 0.75 ? 4 : 3, 3, owner,
+                "Lire la fiche du modèle (models/…/model_card.md), rééquilibrer les données ou les classes (train.balance), revoir les"
+                        + " variables ; ne pas utiliser le modèle pour décider seul tant que l'écart demeure.",
+                "Rapport de disparité " + Numbers.decimal(fairness.ratio(), 2) + " sous le seuil train.fairness.min_ratio de "
+                        + Numbers.decimal(minRatio, 2) + " (" + fairness.groups() + " groupes, gold.model_details).");
     }
 
     private static Optional<Risk> personal(RiskFacts facts, String owner) {
