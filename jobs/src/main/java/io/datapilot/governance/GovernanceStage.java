@@ -22,6 +22,10 @@ import io.datapilot.governance.register.CompletedRegister;
 import io.datapilot.governance.register.RegisterCheckpoint;
 import io.datapilot.governance.register.RegisterFacts;
 import io.datapilot.governance.register.RegisterTables;
+import io.datapilot.governance.risk.RiskLine;
+import io.datapilot.governance.risk.RiskMap;
+import io.datapilot.governance.risk.RiskMapFile;
+import io.datapilot.governance.risk.RiskScale;
 import io.datapilot.governance.scoring.Opportunities;
 import io.datapilot.governance.scoring.Scoring;
 import io.datapilot.governance.steering.Steering;
@@ -34,8 +38,8 @@ import org.apache.spark.sql.Row;
 /**
  * The governance stage: the project manager's figures from the tables of the run date — quality and
  * model KPIs (with drift), the contract's commitments, the technical logbook, the project steering
- * (earned value, Gantt, burndown), the opportunity grid, the register of processing completed with the runs
- * and the management note. It reads tables only
+ * (earned value, Gantt, burndown), the opportunity grid, the risk map, the register of processing completed with
+ * the runs and the management note. It reads tables only
  * (run facts come from {@code governance.run_kpis}, written by the runner) and writes
  * {@code governance.*} and {@code reports/<run date>/governance/}.
  */
@@ -47,7 +51,8 @@ public final class GovernanceStage {
 
     /** What the stage produced, for its summary line and for the tests. */
     public record Result(List<QualityKpi> quality, ModelKpis.Result models, List<CommitmentStatus> commitments, List<LogbookEntry> logbook,
-            Optional<Scoring> opportunities, Optional<Steering> steering, CompletedRegister register, String folder) {}
+            Optional<Scoring> opportunities, Optional<Steering> steering, List<RiskLine> risks, CompletedRegister register,
+            String folder) {}
 
     public static StageOutcome outcome(RunContext context) {
         Result result = run(context);
@@ -61,6 +66,8 @@ public final class GovernanceStage {
                 + ", " + result.steering().map(steering -> "steering of " + steering.tasks().size() + " tasks (SPI "
                         + ratio(steering.project().schedulePerformanceIndex()) + ", CPI " + ratio(steering.project().costPerformanceIndex())
                         + ", " + steering.alerts().size() + " alerts)").orElse("no project plan (governance.plan)")
+                + ", risk map of " + result.risks().stream().filter(RiskLine::onMatrix).count() + " risks ("
+                + result.risks().stream().filter(line -> line.onMatrix() && RiskScale.CRITICAL.equals(line.level())).count() + " critical)"
                 + ", register of processing " + result.register().checkpoints().stream().filter(RegisterCheckpoint::met).count() + "/"
                 + result.register().checkpoints().size() + " checkpoints met"
                 + "; files in " + result.folder());
@@ -97,6 +104,7 @@ public final class GovernanceStage {
         files.write(LogbookTable.WORKBOOK, LogbookWorkbook.write(logbook));
         Optional<Scoring> opportunities = Opportunities.score(tables, config);
         Optional<Steering> steering = SteeringTables.write(tables, config);
+        List<RiskLine> risks = RiskMap.update(tables, config, context.spark().sparkContext().hadoopConfiguration(), System::getenv);
         List<Row> facts = tables.rows(Layer.GOVERNANCE, RunKpis.TABLE, "duration_seconds", "status");
         double seconds = facts.stream().mapToDouble(row -> row.getDouble(0)).sum();
         int failed = (int) facts.stream().filter(row -> "failed".equals(row.getString(1))).count();
@@ -105,8 +113,9 @@ public final class GovernanceStage {
                 java.time.ZoneId.of(config.project().timezone()));
         CompletedRegister register = RegisterTables.write(tables, files, new CompletedRegister(project, config.rgpd(), registerFacts,
                 context.runDate()), registerFacts, project);
+        RiskMapFile.write(files, project, context.runDate(), risks);
         files.writeText(ManagementNote.FILE, ManagementNote.markdown(new ManagementNote.Inputs(project, context.runDate(), quality,
                 models.kpis(), models.drift(), commitments, logbook, opportunities, steering, seconds, failed)));
-        return new Result(quality, models, commitments, logbook, opportunities, steering, register, folder);
+        return new Result(quality, models, commitments, logbook, opportunities, steering, risks, register, folder);
     }
 }

@@ -445,9 +445,20 @@ public final class Charts {
     }
 
     private Chart render(String id, String title, String description, JFreeChart chart, Table data, int width, int height) {
+        SVGGraphics2D g2 = canvas(id, width, height);
+        chart.draw(g2, new Rectangle(0, 0, width, height));
+        return image(id, title, description, g2, width, height, data);
+    }
+
+    /** An empty SVG drawing area whose definitions' ids are the chart's own (several charts share a page). */
+    static SVGGraphics2D canvas(String id, int width, int height) {
         SVGGraphics2D g2 = new SVGGraphics2D(width, height);
         g2.setDefsKeyPrefix(id.replaceAll("[^A-Za-z0-9_-]", "_") + "-");
-        chart.draw(g2, new Rectangle(0, 0, width, height));
+        return g2;
+    }
+
+    /** The drawing as an accessible chart: {@code role="img"}, labelled by its title and description, in the report's language. */
+    Chart image(String id, String title, String description, SVGGraphics2D g2, int width, int height, Table data) {
         String svg = SvgStyles.asAttributes(g2.getSVGElement(null, false, new ViewBox(0, 0, width, height), null, null));
         String titleId = id + "-title";
         String descId = id + "-desc";

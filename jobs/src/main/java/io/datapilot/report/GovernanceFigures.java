@@ -1,6 +1,7 @@
 package io.datapilot.report;
 
 import io.datapilot.core.delta.Warehouse.Layer;
+import io.datapilot.governance.risk.RiskScale;
 import io.datapilot.report.Page.Figure;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,7 +12,8 @@ import org.apache.spark.sql.Row;
 /**
  * The governance figures of the index: the run's quality score and its change since the previous run
  * date ({@code governance.quality_kpis}, table {@code *}), and how many commitments are kept
- * ({@code governance.commitments}); "–" when the governance stage did not write them.
+ * ({@code governance.commitments}), and how many risks of the risk map are critical or high ({@code governance.risks});
+ * "–" when the governance stage did not write them.
  */
 final class GovernanceFigures {
     /** The commitment statuses in the order a summary names them. */
@@ -20,7 +22,7 @@ final class GovernanceFigures {
     private GovernanceFigures() {}
 
     static List<Figure> of(PageContext context) {
-        return List.of(qualityScore(context), commitments(context));
+        return List.of(qualityScore(context), commitments(context), risks(context));
     }
 
     static Figure qualityScore(PageContext context) {
@@ -46,6 +48,19 @@ final class GovernanceFigures {
         long total = counts.values().stream().mapToLong(Long::longValue).sum();
         return new Figure(texts.get("key.governance.commitments"), summary(texts, context.formats(), counts),
                 texts.get("key.governance.commitments.detail", context.formats().count(total)));
+    }
+
+    /** The risks on the map (not closed) whose level is critique or élevé, out of those on the map. */
+    static Figure risks(PageContext context) {
+        Texts texts = context.texts();
+        List<Row> risks = context.tables().rows(Layer.GOVERNANCE, "risks", null, "status", "level");
+        if (risks.isEmpty()) {
+            return new Figure(texts.get("key.governance.risks"), "–", texts.get("key.governance.risks.none"));
+        }
+        List<String> levels = risks.stream().filter(row -> !"closed".equals(row.getString(0))).map(row -> row.getString(1)).toList();
+        long serious = levels.stream().filter(level -> RiskScale.CRITICAL.equals(level) || RiskScale.HIGH.equals(level)).count();
+        return new Figure(texts.get("key.governance.risks"), context.formats().count(serious),
+                texts.get("key.governance.risks.detail", context.formats().count(levels.size())));
     }
 
     /** The number of commitments per status of the run date, in {@link #STATUSES} order, only the statuses that occur. */

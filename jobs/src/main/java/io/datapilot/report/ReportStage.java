@@ -112,6 +112,7 @@ public final class ReportStage {
         pages.add(new OpportunitiesPage().build(context));
         pages.add(new ManagementNotePage().build(context));
         pages.add(new WatchPage().build(context));
+        pages.add(new RiskMapPage().build(context));
         for (String name : tables) {
             String where = "table = " + DeltaIO.quote("silver." + name);
             sheet(texts.get("sheet.frequencies", name), Layer.GOLD, "stats_frequencies", where, "column", "modality", "rank", "count",

@@ -5,6 +5,7 @@ import io.datapilot.core.ErrorKind;
 import io.datapilot.core.cli.DatapilotCommand;
 import io.datapilot.core.cli.RunContext;
 import io.datapilot.core.config.PipelineConfig;
+import io.datapilot.core.state.ServeState;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
@@ -93,6 +94,7 @@ public final class ServeCommand extends DatapilotCommand {
                 config.dataset().name(), config.report().title() != null ? config.report().title() : config.project().name(), config.rgpd(),
                 usersFile, keystore, password, maxBatch, reloadSeconds, behindProxy, accessLog(context.err()));
         WebServer server = WebServer.start(settings);
+        recordSettings(settings, server.port(), context.err());
         Users loaded = Users.load(usersFile);
         context.out().println("datapilot serve: " + (keystore != null ? "https" : "http") + "://" + host + ":" + server.port() + "/ (models of "
                 + settings.dataset() + " from " + server.registry().folder() + ", reports from " + settings.reports() + ")");
@@ -110,6 +112,19 @@ public final class ServeCommand extends DatapilotCommand {
             server.close();
         }
         return 0;
+    }
+
+    /**
+     * The settings of this start-up in {@code <warehouse>/_state/serve.json}, for the risk map of the governance stage
+     * (served without HTTPS or not). A warehouse that cannot take it does not stop the server: the risk map then says
+     * the settings are not known.
+     */
+    private void recordSettings(ServerSettings settings, int boundPort, PrintStream err) {
+        try {
+            new ServeState(keystore != null, host, boundPort, behindProxy, java.time.Instant.now()).write(settings.warehouse());
+        } catch (java.io.UncheckedIOException e) {
+            err.println("datapilot serve: " + e.getMessage() + " (the risk map will say the server's settings are not known)");
+        }
     }
 
     /** The spark-submit jar leaves the web server's libraries out: the application never needs a cluster. */

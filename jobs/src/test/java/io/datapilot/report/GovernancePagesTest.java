@@ -10,7 +10,6 @@ import io.datapilot.report.Page.Section;
 import io.datapilot.report.Page.TableBlock;
 import io.datapilot.testing.Configs;
 import io.datapilot.testing.Logements;
-import io.datapilot.testing.TestSpark;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -33,11 +32,7 @@ class GovernancePagesTest {
     void emptyWarehouse(@TempDir Path folder) {
         PipelineConfig config = Configs.load(Logements.CONFIG, folder.resolve("warehouse"), folder.resolve("reports"));
         Warehouse warehouse = new Warehouse(folder.resolve("warehouse").toString());
-        Formats formats = new Formats(config.reportLocale());
-        Texts texts = new Texts(config.reportLocale());
-        ReportTables tables = new ReportTables(TestSpark.session(), warehouse, RUN, formats, texts);
-        context = new PageContext(TestSpark.session(), config, warehouse, RUN, formats, texts, new Charts(formats, texts), tables,
-                tables.labels(config, List.of()), new PageContext.ChartIds());
+        context = PageContexts.of(config, warehouse, RUN);
     }
 
     @Test
@@ -71,7 +66,7 @@ class GovernancePagesTest {
         assertThat(page.sections()).allSatisfy(section -> assertThat(section.blocks()).singleElement().isInstanceOf(Paragraph.class));
         assertThat(((Paragraph) page.sections().get(1).blocks().get(0)).text()).contains("governance.quality_kpis");
         assertThat(page.sections().get(4).text()).contains("0,1").contains("0,25");
-        assertThat(GovernanceFigures.of(context)).extracting(Figure::value).containsExactly("–", "–");
+        assertThat(GovernanceFigures.of(context)).extracting(Figure::value).containsExactly("–", "–", "–");
     }
 
     @Test

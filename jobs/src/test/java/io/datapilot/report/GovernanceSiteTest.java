@@ -59,6 +59,19 @@ class GovernanceSiteTest {
     }
 
     @Test
+    void showsTheRiskMapAfterTheWatchWithTheRisksTheRunDerived() throws Exception {
+        assertThat(page("index.html")).containsSubsequence("<a href=\"veille.html\">", "<a href=\"" + RiskMapPage.FILE + "\">")
+                .contains("Risques critiques ou élevés");
+        // the web application never started on this warehouse: its settings are not known
+        assertThat(page(RiskMapPage.FILE)).contains("<h1>Cartographie des risques</h1>").contains("role=\"img\"")
+                .contains(">R-HTTP<").contains("Réglages du serveur non connus").contains("Liste des risques</caption>");
+        assertThat(site.resolve("charts/fig-matrice-risques.svg")).exists();
+        assertThat(site.getParent().resolve("governance/cartographie_risques.md")).content(StandardCharsets.UTF_8)
+                .startsWith("# Cartographie des risques – ").contains("## Matrice vraisemblance × impact");
+        assertThat(site.getParent().resolve("governance/cartographie_risques.xlsx")).exists();
+    }
+
+    @Test
     void saysTheSteeringAndTheOpportunitiesAreNotConfiguredAndShowsTheNote() throws Exception {
         assertThat(page(SteeringPage.FILE)).contains("Pilotage non configuré").contains("governance.plan");
         assertThat(page(OpportunitiesPage.FILE)).contains("Grille d’opportunités non configurée");

@@ -119,6 +119,7 @@ public final class ConfigValidator {
             }
         }
         validateOpportunities(governance.opportunities(), problems);
+        RiskValidator.validate(governance.risks(), problems);
     }
 
     private static boolean isNumber(String text) {

@@ -19,11 +19,15 @@ import java.util.List;
  * @param psiAlert a population stability index from this value on is a significant drift (0,25)
  * @param commitments the contract's commitments, evaluated on every run
  * @param opportunities the scoring grid of prospects or AI use cases
+ * @param risks the risks the team declares for the risk map (cartographie des risques), besides those the run derives
+ * @param riskOwner who owns the risks the run derives ("chef de projet data" by default)
  */
 public record GovernanceConfig(String plan, String logbook, String documentationUrl, Double spiMin, Double cpiMin,
-        Double psiWarning, Double psiAlert, List<CommitmentConfig> commitments, OpportunitiesConfig opportunities) {
+        Double psiWarning, Double psiAlert, List<CommitmentConfig> commitments, OpportunitiesConfig opportunities,
+        List<RiskConfig> risks, String riskOwner) {
 
     public static final String DEFAULT_DOCUMENTATION_URL = "https://github.com/datapilot-project/datapilot/blob/main/docs/";
+    public static final String DEFAULT_RISK_OWNER = "chef de projet data";
 
     public GovernanceConfig {
         documentationUrl = documentationUrl == null ? DEFAULT_DOCUMENTATION_URL : documentationUrl;
@@ -33,15 +37,54 @@ public record GovernanceConfig(String plan, String logbook, String documentation
         psiAlert = psiAlert == null ? 0.25 : psiAlert;
         commitments = commitments == null ? List.of() : List.copyOf(commitments);
         opportunities = opportunities == null ? OpportunitiesConfig.defaults() : opportunities;
+        // Stream.toList keeps an empty YAML item (null) for the validator to report with its path
+        risks = risks == null ? List.of() : risks.stream().toList();
+        riskOwner = riskOwner == null || riskOwner.isBlank() ? DEFAULT_RISK_OWNER : riskOwner;
     }
 
     static GovernanceConfig defaults() {
-        return new GovernanceConfig(null, null, null, null, null, null, null, null, null);
+        return new GovernanceConfig(null, null, null, null, null, null, null, null, null, null, null);
     }
 
     GovernanceConfig withPaths(String resolvedPlan, String resolvedLogbook, String resolvedOpportunities) {
         return new GovernanceConfig(resolvedPlan, resolvedLogbook, documentationUrl, spiMin, cpiMin, psiWarning, psiAlert, commitments,
-                opportunities.withFile(resolvedOpportunities));
+                opportunities.withFile(resolvedOpportunities), risks, riskOwner);
+    }
+
+    /**
+     * A risk the team declares for the risk map (docs/CONFIG.md, section governance), scored on two scales of 1 to 4.
+     * Likelihood (vraisemblance): 1 rare, 2 possible, 3 probable, 4 quasi certain. Impact: 1 mineur, 2 significatif,
+     * 3 grave, 4 critique. Their product is the risk's criticality (1 to 16).
+     *
+     * <pre>
+     * - { id: R-FUITE-EXPORT, title: "Export des données clients hors du SI", category: security, likelihood: 2,
+     *     impact: 4, owner: RSSI, mitigation: "Exports chiffrés, liste des destinataires revue", status: open }
+     * </pre>
+     *
+     * @param id a short identifier, unique among the declared risks (letters, digits, - and _), for example {@code R-FUITE-EXPORT}
+     * @param title the risk in a sentence
+     * @param category one of {@link #CATEGORIES}
+     * @param likelihood 1 to 4 (rare, possible, probable, quasi certain)
+     * @param impact 1 to 4 (mineur, significatif, grave, critique)
+     * @param owner who follows the risk
+     * @param mitigation what is done or planned to reduce it
+     * @param status one of {@link #STATUSES} ({@code open} by default)
+     */
+    public record RiskConfig(String id, String title, String category, Integer likelihood, Integer impact, String owner,
+            String mitigation, String status) {
+        /** quality: data quality; security: confidentiality, integrity, availability; rgpd: personal data; ethics: fairness, use; project: delays, means. */
+        public static final List<String> CATEGORIES = List.of("quality", "security", "rgpd", "ethics", "project");
+        /** open: to treat; mitigated: measures in place, still followed; accepted: knowingly taken; closed: no longer a risk. */
+        public static final List<String> STATUSES = List.of("open", "mitigated", "accepted", "closed");
+        public static final int SCALE_MAX = 4;
+        /** The ids of the risks the run derives (docs/CONFIG.md), which a declared risk cannot take; the fairness risks add their target. */
+        public static final List<String> DERIVED_IDS = List.of("R-PERSO", "R-PERSO-DOUTE", "R-CLAIR", "R-QUAL-CRIT", "R-QUAL-ALERTE",
+                "R-PORTE-QUALITE", "R-ETAPE-ECHEC", "R-CLE-DEMO", "R-HTTP");
+        public static final String FAIRNESS_PREFIX = "R-EQUITE-";
+
+        public RiskConfig {
+            status = status == null ? "open" : status;
+        }
     }
 
     /**

@@ -55,24 +55,25 @@ public final class StageCatalog {
                     List.of("governance.watch_items", "governance.watch_feeds", "reports/<run date>/governance/veille.md")),
             new Stage("governance", "governance", "Compute the project manager's figures: run, quality and model KPIs (with"
                     + " drift), the contract's commitments, the technical logbook (Excel), the project steering (earned value, Gantt,"
-                    + " burndown), the opportunity grid and the management note", "governance", Stage.RUN_OPTIONS,
+                    + " burndown), the opportunity grid, the risk map and the management note", "governance", Stage.RUN_OPTIONS,
                     List.of("stats", "query_timing", "train"),
                     List.of("governance.run_kpis", "audit.*", "gold.leaderboard", "gold.ml_features", "silver.<dataset>",
-                            "models/<dataset>/<target>/<run date>/", "governance.* (earlier run dates)", "governance.plan / logbook /"
-                            + " opportunities files"),
+                            "models/<dataset>/<target>/<run date>/", "gold.model_details", "governance.* (earlier run dates)",
+                            "governance.plan / logbook / opportunities files", "<warehouse>/_state/serve.json (written by serve)"),
                     List.of("governance.quality_kpis", "governance.model_kpis", "governance.feature_bins", "governance.feature_drift",
                             "governance.commitments", "governance.logbook", "governance.steering_tasks", "governance.steering_project",
-                            "governance.steering_alerts", "governance.burndown", "governance.opportunities", "reports/<run date>/governance/")),
+                            "governance.steering_alerts", "governance.burndown", "governance.opportunities", "governance.risks",
+                            "reports/<run date>/governance/")),
             new Stage("report", "report", "Write the accessible HTML report (key figures, sources, dictionary, quality, RGPD,"
                     + " cleaning, load and query timing, statistics with SVG charts, models, governance, steering, logbook, opportunities,"
-                    + " management note, watch), its XLSX workbook and its Jupyter notebook",
+                    + " management note, watch, risk map), its XLSX workbook and its Jupyter notebook",
                     "report", Stage.RUN_OPTIONS, List.of("governance", "watch"),
                     List.of("audit.*", "governance.query_timings", "gold.stats_*", "silver.<dataset>", "gold.leaderboard",
                             "gold.cv_results", "gold.model_details", "models/<dataset>/<target>/<run date>/ (model.json, model_card.md)",
                             "governance.commitments", "governance.quality_kpis (every run date)", "governance.run_kpis (every run date)",
                             "governance.model_kpis", "governance.feature_drift", "governance.steering_project",
                             "governance.steering_alerts", "governance.steering_tasks", "governance.burndown (every run date)",
-                            "governance.logbook", "governance.opportunities",
+                            "governance.logbook", "governance.opportunities", "governance.risks (every run date)",
                             "reports/<run date>/governance/ (note_direction.md, carnet_de_bord.xlsx)"),
                     List.of("reports/<run date>/site/", "reports/<run date>/site/statistiques.xlsx",
                             "reports/<run date>/site/analyses.ipynb")));
