@@ -39,9 +39,9 @@ CATALOG_FILE = "datapilot_stages.json"
 NOT_DAG_FILES = {"check_dags.py"}
 # catalog groups drawn as Airflow task groups; the other groups (gate, report, governance) are single tasks
 TASK_GROUPS = {"data", "preparation", "analysis"}
-# commands that are not stages but checks a scheduler runs after a stage (the stage they read): they fail
-# the task, and so call the failure callback, when what they check is not met
-CHECK_COMMANDS = {"check-commitments": "governance"}
+# commands that are not stages but checks or maintenance a scheduler runs after a stage (the stage they read or
+# must follow): they fail the task, and so call the failure callback, when what they check or do fails
+CHECK_COMMANDS = {"check-commitments": "governance", "retention": "report"}
 FORBIDDEN_NAMES = {
     "schedule_interval": "use schedule= (schedule_interval was removed in Airflow 3)",
     "execution_date": "use {{ ds }} or logical_date (execution_date was removed in Airflow 3)",

@@ -106,7 +106,7 @@ default_args = {
 with DAG(
     dag_id="datapilot_nightly",
     description="datapilot: ingest, audit, quality gate, clean, load, query timing, statistics, training, risk and"
-                " regulation watch, governance, accessible report, commitments check",
+                " regulation watch, governance, accessible report, commitments check, retention periods",
     schedule="0 2 * * *",
     start_date=datetime(2025, 1, 1, tzinfo=timezone.utc),
     catchup=False,
@@ -151,9 +151,24 @@ with DAG(
         doc_md="Fail when a commitment of governance.commitments is breached for the run date (datapilot check-commitments).",
     )
 
+    # the retention periods (rgpd.retention_policy): run dates out of their period deleted, tables of earlier
+    # erasures vacuumed; after the report, so that the night's pages are written first
+    retention = SparkSubmitOperator(
+        task_id="retention",
+        application=JAR,
+        java_class=MAIN_CLASS,
+        application_args=["retention", "--apply", "--config", CONFIG, "--run-date", "{{ ds }}"],
+        conf=DELTA_CONF,
+        files=CONFIG,
+        conn_id=SPARK_CONN_ID,
+        name="datapilot-retention-{{ ds }}",
+        doc_md="Delete the run dates older than each table's retention period and vacuum (datapilot retention --apply).",
+    )
+
     # dependencies exactly as the catalog declares them
     for stage_name, stage_operator in TASKS.items():
         for upstream in CATALOG[stage_name]["depends_on"]:
             if upstream in TASKS:
                 TASKS[upstream] >> stage_operator
     TASKS["governance"] >> check_commitments
+    TASKS["report"] >> retention

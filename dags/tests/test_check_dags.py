@@ -60,8 +60,9 @@ class DagChecksTest(unittest.TestCase):
         (nightly,) = [dag for dag in dags if dag.dag_id == check_dags.NIGHTLY]
         stages = [stage["name"] for stage in json.loads(CATALOG.read_text(encoding="utf-8"))]
         # one task per stage, and the commitments check after the governance stage
-        self.assertEqual(len(stages) + 1, len(nightly.tasks))
+        self.assertEqual(len(stages) + 2, len(nightly.tasks))  # + check_commitments and retention
         self.assertIn("check_commitments", nightly.tasks["governance"].downstream)
+        self.assertIn("retention", nightly.tasks["report"].downstream)
         self.assertIn("data.ingest", nightly.tasks)
         self.assertIn("data.profile", nightly.tasks["data.ingest"].downstream)
 

@@ -59,10 +59,12 @@ public final class StageCatalog {
                     List.of("stats", "query_timing", "train"),
                     List.of("governance.run_kpis", "audit.*", "gold.leaderboard", "gold.ml_features", "silver.<dataset>",
                             "models/<dataset>/<target>/<run date>/", "gold.model_details", "governance.* (earlier run dates)",
-                            "governance.plan / logbook / opportunities files", "<warehouse>/_state/serve.json (written by serve)"),
+                            "governance.plan / logbook / opportunities files", "<warehouse>/_state/serve.json (written by serve)",
+                            "governance.erasure_log (written by erase)", "governance.retention_log (written by retention)"),
                     List.of("governance.quality_kpis", "governance.model_kpis", "governance.feature_bins", "governance.feature_drift",
                             "governance.commitments", "governance.logbook", "governance.steering_tasks", "governance.steering_project",
                             "governance.steering_alerts", "governance.burndown", "governance.opportunities", "governance.risks",
+                            "governance.register_checkpoints", "governance.personal_tables", "governance.erasure_requests",
                             "reports/<run date>/governance/")),
             new Stage("report", "report", "Write the accessible HTML report (key figures, sources, dictionary, quality, RGPD,"
                     + " cleaning, load and query timing, statistics with SVG charts, models, governance, steering, logbook, opportunities,"
@@ -74,6 +76,7 @@ public final class StageCatalog {
                             "governance.model_kpis", "governance.feature_drift", "governance.steering_project",
                             "governance.steering_alerts", "governance.steering_tasks", "governance.burndown (every run date)",
                             "governance.logbook", "governance.opportunities", "governance.risks (every run date)",
+                            "governance.register_checkpoints", "governance.personal_tables", "governance.erasure_requests",
                             "reports/<run date>/governance/ (note_direction.md, carnet_de_bord.xlsx)"),
                     List.of("reports/<run date>/site/", "reports/<run date>/site/statistiques.xlsx",
                             "reports/<run date>/site/analyses.ipynb")));

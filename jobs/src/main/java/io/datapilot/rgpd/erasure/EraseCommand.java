@@ -168,6 +168,19 @@ public final class EraseCommand extends DatapilotCommand {
     }
 
     private static UnaryOperator<String> pseudonymiser(PipelineConfig config, Configuration hadoop) {
+        String fromEnvironment = System.getenv(config.rgpd().keyEnv());
+        org.apache.hadoop.fs.Path demo = new org.apache.hadoop.fs.Path(config.warehouse() + "/" + PseudonymisationKey.DEMO_KEY);
+        try {
+            if ((fromEnvironment == null || fromEnvironment.isBlank()) && config.rgpd().keyFile() == null && config.rgpd().demoKey()
+                    && !demo.getFileSystem(hadoop).exists(demo)) {
+                throw new DatapilotException(ErrorKind.CONFIG, "Cannot erase: the warehouse " + config.warehouse() + " has no demo"
+                        + " pseudonymisation key (" + demo + "), so the pseudonyms its tables hold cannot be matched. Give the key"
+                        + " the data was ingested with (" + config.rgpd().keyEnv() + " or rgpd.key_file), or the warehouse it was"
+                        + " written to (--warehouse).");
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot look for " + demo + ": " + e.getMessage(), e);
+        }
         Pseudonymiser pseudonymiser = new Pseudonymiser(PseudonymisationKey.load(config.rgpd(), config.warehouse(), config.baseDir(),
                 hadoop, System::getenv));
         return text -> {

@@ -44,6 +44,8 @@ class SampleErasureTest {
     void erasesOnePersonFromEveryFileAndTheSameRequestAgainIsANoOp(@TempDir Path folder) throws Exception {
         Path warehouse = copy(Sample.run().warehouse(), folder.resolve("warehouse"));
         Path reports = copy(Sample.run().reports(), folder.resolve("reports"));
+        // the tests' ingestion takes the demo key from the configuration's own warehouse: the copy gets it too
+        copy(io.datapilot.testing.Paths.root().resolve("warehouse/_keys"), warehouse.resolve("_keys"));
         SparkSession spark = TestSpark.session();
         // the smallest key is every statistics minimum of its files: the hardest person to erase from the logs
         String first = table(spark, warehouse, "bronze/clients").agg(org.apache.spark.sql.functions.min("id_client")).first().getString(0);
