@@ -5,6 +5,7 @@ import io.datapilot.core.ErrorKind;
 import io.datapilot.core.cli.DatapilotCommand;
 import io.datapilot.core.cli.GlobalOptions;
 import io.datapilot.core.cli.RunContext;
+import io.datapilot.rgpd.VacuumHours;
 import io.datapilot.core.config.PipelineConfig;
 import io.datapilot.core.delta.Warehouse;
 import io.datapilot.rgpd.Pseudonymiser;
@@ -34,7 +35,6 @@ import picocli.CommandLine.Option;
         + " rgpd.retention_policy.vacuum_hours, the log's old commits expired; logged in governance.erasure_log without the person's"
         + " values. Re-running the same request does nothing and says so.")
 public final class EraseCommand extends DatapilotCommand {
-    private static final String SETTING = "rgpd.retention_policy.vacuum_hours";
     private static final String RETENTION_LOG = io.datapilot.rgpd.retention.RetentionEntry.TABLE;
 
     @Option(names = "--subject-key", required = true, paramLabel = "COLUMN=VALUE", description = "The person, by a column that"
@@ -50,10 +50,8 @@ public final class EraseCommand extends DatapilotCommand {
             description = "When the request was received, for the delay the register reports (default: today).")
     LocalDate received;
 
-    @Option(names = "--vacuum-hours", paramLabel = "HOURS", description = "Overrides rgpd.retention_policy.vacuum_hours for this"
-            + " command: below 168, Delta refuses unless spark.databricks.delta.retentionDurationCheck.enabled=false (no job may be"
-            + " reading the tables).")
-    Integer vacuumHours;
+    @picocli.CommandLine.Mixin
+    VacuumHours vacuum = new VacuumHours();
 
     @Option(names = "--dry-run", description = "Only list the tables and rows that would be deleted.")
     boolean dryRun;
@@ -70,9 +68,10 @@ public final class EraseCommand extends DatapilotCommand {
         String id = requestId == null ? "E-" + subjectRef.substring(0, 12) : checked(requestId);
         LocalDate today = LocalDate.now(ZoneId.of(config.project().timezone()));
         LocalDate receivedOn = received == null ? today : received;
+        int hours = vacuum.of(config.rgpd());
 
         SubjectLocator.Located located = new SubjectLocator(spark, config, warehouse, pseudonymise).locate(subject);
-        Map<String, String> tables = Erasure.tables(spark, warehouse);
+        Map<String, String> tables = io.datapilot.core.delta.WarehouseTables.list(warehouse, hadoop);
         tables.remove("governance." + ErasureEntry.TABLE);
         List<Erasure.Found> found = Erasure.find(spark, tables, located.identities());
         List<Row> earlier = ErasureLog.of(spark, warehouse, id);
@@ -89,20 +88,19 @@ public final class EraseCommand extends DatapilotCommand {
             context.out().println("Request " + id + " was already handled on " + earlier.get(0).getTimestamp(0).toInstant()
                     .atZone(ZoneId.of(config.project().timezone())).toLocalDate() + ": no row of the subject is left in the "
                     + tables.size() + " tables, nothing to do. The files of the versions before it are removed once "
-                    + config.rgpd().retentionPolicy().vacuumHours() + " hours have passed, by datapilot retention --apply.");
+                    + hours + " hours have passed, by datapilot retention --apply.");
             return 0;
         }
         int delay = (int) ChronoUnit.DAYS.between(receivedOn, today);
         Instant handledAt = Instant.now();
-        int hours = vacuumHours != null ? vacuumHours : config.rgpd().retentionPolicy().vacuumHours();
         List<Erasure.Deleted> deleted = new ArrayList<>();
         for (Erasure.Found table : found) {
-            deleted.add(Erasure.delete(spark, table, located.identities(), hours, SETTING));
+            deleted.add(Erasure.delete(spark, table, located.identities(), hours, VacuumHours.SETTING));
         }
         ValuePattern pattern = new ValuePattern(located.values());
         Map<String, String> metadata = new java.util.LinkedHashMap<>(tables);
         metadata.keySet().removeIf(name -> name.startsWith("bronze.") || name.startsWith("silver.") || name.endsWith("." + RETENTION_LOG));
-        List<Redaction.Redacted> redacted = Redaction.redact(spark, metadata, pattern, hours, SETTING);
+        List<Redaction.Redacted> redacted = Redaction.redact(spark, metadata, pattern, hours, VacuumHours.SETTING);
         TreeSet<String> runDates = new TreeSet<>();
         found.forEach(table -> runDates.addAll(table.runDates().keySet()));
         List<String> marked = new ArrayList<>();

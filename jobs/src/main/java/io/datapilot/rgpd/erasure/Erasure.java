@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.lit;
 
 import io.datapilot.core.delta.DeltaIO;
 import io.datapilot.core.delta.DeltaMaintenance;
-import io.datapilot.core.delta.WarehouseTables;
 import io.delta.tables.DeltaTable;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,9 +64,5 @@ final class Erasure {
         long after = DeltaMaintenance.version(spark, found.path());
         DeltaMaintenance.Result maintenance = DeltaMaintenance.finish(spark, found.path(), vacuumHours, setting);
         return new Deleted(found, before, after, maintenance);
-    }
-
-    static Map<String, String> tables(SparkSession spark, io.datapilot.core.delta.Warehouse warehouse) {
-        return WarehouseTables.list(warehouse, spark.sparkContext().hadoopConfiguration());
     }
 }

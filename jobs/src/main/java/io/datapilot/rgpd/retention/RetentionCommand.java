@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.lit;
 
 import io.datapilot.core.cli.DatapilotCommand;
 import io.datapilot.core.cli.RunContext;
+import io.datapilot.rgpd.VacuumHours;
 import io.datapilot.core.config.RgpdConfig.RetentionPolicy;
 import io.datapilot.core.delta.DeltaIO;
 import io.datapilot.core.delta.DeltaMaintenance;
@@ -40,14 +41,11 @@ import picocli.CommandLine.Option;
         + " erasures after rgpd.retention_policy.vacuum_hours and expire their log's old commits. Logged in governance.retention_log"
         + " either way.")
 public final class RetentionCommand extends DatapilotCommand {
-    private static final String SETTING = "rgpd.retention_policy.vacuum_hours";
     /** The evidence of the register: kept whatever the layer's or the default period, unless named themselves. */
     private static final List<String> EVIDENCE = List.of("governance." + ErasureEntry.TABLE, "governance." + RetentionEntry.TABLE);
 
-    @Option(names = "--vacuum-hours", paramLabel = "HOURS", description = "Overrides rgpd.retention_policy.vacuum_hours for this"
-            + " command: below 168, Delta refuses unless spark.databricks.delta.retentionDurationCheck.enabled=false (no job may be"
-            + " reading the tables).")
-    Integer vacuumHours;
+    @picocli.CommandLine.Mixin
+    VacuumHours vacuum = new VacuumHours();
 
     @Option(names = "--apply", description = "Delete the expired run dates and vacuum (without it, only list them).")
     boolean apply;
@@ -67,7 +65,7 @@ public final class RetentionCommand extends DatapilotCommand {
         SparkSession spark = context.spark();
         Warehouse warehouse = context.warehouse();
         RetentionPolicy policy = context.config().rgpd().retentionPolicy();
-        int hours = vacuumHours != null ? vacuumHours : policy.vacuumHours();
+        int hours = vacuum.of(context.config().rgpd());
         Instant now = Instant.now();
         String mode = apply ? "apply" : "dry-run";
         java.util.Set<String> erased = erasedTables(spark, warehouse);
@@ -84,7 +82,7 @@ public final class RetentionCommand extends DatapilotCommand {
                 context.err().println("[retention] " + name + ": keeps every run date (" + (dated ? "no period in rgpd.retention_policy.days"
                         : "no run date column") + ")");
                 if (apply && erased.contains(name)) {
-                    DeltaMaintenance.finish(spark, table.getValue(), hours, SETTING);
+                    DeltaMaintenance.finish(spark, table.getValue(), hours, VacuumHours.SETTING);
                 }
                 continue;
             }
@@ -104,7 +102,7 @@ public final class RetentionCommand extends DatapilotCommand {
                 }
                 after = DeltaMaintenance.version(spark, table.getValue());
                 if (count > 0 || erased.contains(name)) {
-                    expiredLog = DeltaMaintenance.finish(spark, table.getValue(), hours, SETTING).logFilesRemoved();
+                    expiredLog = DeltaMaintenance.finish(spark, table.getValue(), hours, VacuumHours.SETTING).logFilesRemoved();
                 }
             }
             context.err().println("[retention] " + name + ": " + rule.get().getValue() + " days (" + rule.get().getKey() + "), before "
