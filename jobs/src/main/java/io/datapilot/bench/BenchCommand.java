@@ -49,7 +49,8 @@ public final class BenchCommand extends DatapilotCommand {
         scorer,
         cv_parallelism,
         train_sklearn,
-        serve
+        serve,
+        smallrun
     }
 
     @Option(names = "--calls", defaultValue = "100000", description = "scorer suite: measured local scorer calls per"
@@ -64,6 +65,10 @@ public final class BenchCommand extends DatapilotCommand {
             + " (default ${DEFAULT-VALUE}).")
     int seconds;
 
+    @Option(names = "--minimal-config", defaultValue = "jobs/src/test/resources/datasets/meteo/pipeline.yaml", description = "smallrun"
+            + " suite: the second case, a configuration with only sources and a data set (default ${DEFAULT-VALUE}).")
+    Path minimalConfig;
+
     @Override
     protected int run(RunContext context) {
         try {
@@ -73,6 +78,7 @@ public final class BenchCommand extends DatapilotCommand {
                 case cv_parallelism -> cvParallelism(context);
                 case train_sklearn -> trainVsScikitLearn(context);
                 case serve -> serve(context);
+                case smallrun -> smallRun(context);
                 case ingest, profile, queries, queries_liquid, stats -> orderLines(context);
             };
         } catch (IOException e) {
@@ -176,5 +182,27 @@ public final class BenchCommand extends DatapilotCommand {
         BenchmarkReport.write(report, suite.name(), section);
         context.out().print(section);
         return 0;
+    }
+
+    /** Whole runs in fresh JVMs, each stage's Spark jobs from the event log: no Spark session in this JVM. */
+    private int smallRun(RunContext context) throws IOException {
+        Path scratch = Files.createTempDirectory("datapilot-bench-smallrun");
+        try {
+            SmallRunBenchmark benchmark = new SmallRunBenchmark(scratch, context.err());
+            List<SmallRunBenchmark.Result> results = new java.util.ArrayList<>();
+            results.add(benchmark.measure(new SmallRunBenchmark.Case("the bundled sample", context.configPath().toAbsolutePath(), 30),
+                    runs, warmups));
+            results.add(benchmark.measure(new SmallRunBenchmark.Case("a minimal configuration (sources and data set)",
+                    minimalConfig.toAbsolutePath(), 20), runs, warmups));
+            String section = SmallRunBenchmark.section(suite.name(), results, benchmark.jvmStart(runs, warmups), runs, warmups);
+            BenchmarkReport.write(report, suite.name(), section);
+            context.out().print(section);
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("The smallrun benchmark was interrupted", e);
+        } finally {
+            io.datapilot.core.fs.LocalFolders.deleteQuietly(scratch);
+        }
     }
 }
