@@ -95,7 +95,7 @@ public final class TablesCommand extends DatapilotCommand {
         return 0;
     }
 
-    static List<TableInfo> list(SparkSession spark, Warehouse warehouse, org.apache.hadoop.conf.Configuration hadoop,
+    public static List<TableInfo> list(SparkSession spark, Warehouse warehouse, org.apache.hadoop.conf.Configuration hadoop,
             boolean withChecksums) {
         List<TableInfo> tables = new ArrayList<>();
         WarehouseTables.list(warehouse, hadoop).forEach((name, path) -> tables.add(info(spark, name, path, withChecksums)));

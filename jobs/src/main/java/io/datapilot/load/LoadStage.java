@@ -176,7 +176,7 @@ public final class LoadStage {
             boolean notNull = !field.nullable() || constraints.contains(notNullConstraint(column.column()));
             kept.add(new TunedColumn(column.column(), column.untuned(), field.dataType(), sql, notNull, column.nonNegativeCheck(),
                     column.nulls(), column.min(), column.max(), column.maxLength(), column.untunedBytes(),
-                    field.dataType().defaultSize(), column.reason() + (sql.equals(column.tunedSql()) ? ""
+                    TypeTuner.storedBytes(field.dataType(), column.untunedBytes()), column.reason() + (sql.equals(column.tunedSql()) ? ""
                             : " ; type " + sql + " des dates précédentes conservé")));
         }
         return kept;

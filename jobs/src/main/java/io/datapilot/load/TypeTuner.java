@@ -140,7 +140,7 @@ public final class TypeTuner {
                 int precision = Math.min(38, integerDigits + 1 + scale);
                 DecimalType decimal = DataTypes.createDecimalType(precision, scale);
                 return column(field, decimal, notNull, nonNegativeCheck, nulls, Numbers.decimal(low, scale), Numbers.decimal(high, scale),
-                        null, untunedBytes, precision <= 9 ? 4 : precision <= 18 ? 8 : 16, "au plus " + scale + " décimale(s), " + range
+                        null, untunedBytes, storedBytes(decimal, untunedBytes), "au plus " + scale + " décimale(s), " + range
                                 + " ; un chiffre de marge sur la partie entière");
             }
             boolean floatEnough = stats.getLong(stats.fieldIndex(p + "float_loss")) == 0;
@@ -183,6 +183,21 @@ public final class TypeTuner {
             Integer maxLength, double untunedBytes, double tunedBytes, String reason) {
         return new TunedColumn(field.name(), field.dataType(), tuned, tuned.sql(), notNull, check, nulls, min, max, maxLength, untunedBytes,
                 tunedBytes, reason);
+    }
+
+    /**
+     * Bytes per value of a tuned type as Parquet stores it: a DECIMAL as a 4-, 8- or 16-byte integer
+     * by its precision, a text (a VARCHAR is stored as a string) as the untuned text's mean length,
+     * any other type its size.
+     */
+    static double storedBytes(DataType tuned, double untunedBytes) {
+        if (tuned instanceof StringType) {
+            return untunedBytes;
+        }
+        if (tuned instanceof DecimalType decimal) {
+            return decimal.precision() <= 9 ? 4 : decimal.precision() <= 18 ? 8 : 16;
+        }
+        return tuned.defaultSize();
     }
 
     private static double bytes(DataType type, Row stats, String p, long rows) {

@@ -45,7 +45,8 @@ class LoadKillTest {
         PipelineConfig loaded = Configs.load(config, warehouse, folder.resolve("reports"));
         Audit.of(TestSpark.session(), loaded).runDate(RUN).progressTo(quiet).execute();
         new CleanStage(TestSpark.session(), loaded, new Warehouse(warehouse.toString()), RUN, quiet).execute();
-        new LoadStage(TestSpark.session(), loaded, new Warehouse(warehouse.toString()), RUN, quiet).execute();
+        List<LoadStage.TableLoad> first = new LoadStage(TestSpark.session(), loaded, new Warehouse(warehouse.toString()), RUN, quiet)
+                .execute();
         long version = Ingest.version(warehouse, "silver.mesures");
         long rows = Ingest.table(warehouse, "silver.mesures").count();
         String fingerprint = fingerprint(warehouse);
@@ -82,6 +83,8 @@ class LoadKillTest {
         List<LoadStage.TableLoad> rerun = new LoadStage(TestSpark.session(), loaded, new Warehouse(warehouse.toString()), RUN, quiet)
                 .execute();
         assertThat(rerun.get(0).checks()).allMatch(LoadStage.Check::ok);
+        // the table's types kept, with the same figures (bytes per value) as the first load's
+        assertThat(rerun.get(0).columns()).isEqualTo(first.get(0).columns());
         assertThat(Ingest.version(warehouse, "silver.mesures")).isGreaterThan(version);
         assertThat(Ingest.table(warehouse, "silver.mesures").count()).isEqualTo(rows);
         assertThat(fingerprint(warehouse)).isEqualTo(fingerprint);

@@ -21,6 +21,8 @@ import java.time.LocalDate;
 public final class Logements {
     public static final Path CONFIG = Paths.resource("datasets/logements/pipeline.yaml");
     public static final LocalDate RUN = LocalDate.of(2025, 1, 6);
+    /** The stages run: up to the report, governance included. */
+    public static final String ONLY = "ingest,profile,quality_gate,clean,load,stats,train,governance,report";
 
     /** Where the run wrote, and what it printed. */
     public record Run(Path warehouse, Path reports, String log) {}
@@ -38,7 +40,7 @@ public final class Logements {
                 Path reports = folder.resolve("reports");
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 ByteArrayOutputStream err = new ByteArrayOutputStream();
-                int code = Datapilot.execute(new String[] {"run", "--only", "ingest,profile,quality_gate,clean,load,stats,train,governance,report",
+                int code = Datapilot.execute(new String[] {"run", "--only", ONLY,
                         "--config", CONFIG.toString(), "--warehouse", warehouse.toString(), "--reports-dir", reports.toString(),
                         "--run-date", RUN.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8),
                         new PrintStream(err, true, StandardCharsets.UTF_8));
