@@ -57,7 +57,7 @@ public final class PipelineCommand extends DatapilotCommand {
     @Override
     protected int run(RunContext context) {
         List<Stage> stages = select();
-        context.config();
+        io.datapilot.core.fs.WarehouseAccess.check(context.config(), context.err());
         if (stages.stream().anyMatch(stage -> stage.name().equals("governance"))) {
             // the team's files are read in milliseconds: a bad plan is said now, not after the training
             io.datapilot.governance.GovernanceInputs.check(context.config());

@@ -21,6 +21,7 @@ final class StageCommand extends DatapilotCommand {
 
     @Override
     protected int run(RunContext context) {
+        io.datapilot.core.fs.WarehouseAccess.check(context.config(), context.err());
         List<RunFact> facts = new ArrayList<>();
         StageExecution.Executed executed = StageExecution.run(stage, PipelineCommand.RUNNERS.get(stage.name()), context, failed -> {
             facts.add(failed);

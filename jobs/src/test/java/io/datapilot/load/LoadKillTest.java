@@ -6,6 +6,7 @@ import io.datapilot.clean.CleanStage;
 import io.datapilot.core.config.PipelineConfig;
 import io.datapilot.core.delta.Warehouse;
 import io.datapilot.profile.Audit;
+import io.datapilot.testing.ChildJvm;
 import io.datapilot.testing.Configs;
 import io.datapilot.testing.Ingest;
 import io.datapilot.testing.TestSpark;
@@ -13,12 +14,10 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -130,15 +129,7 @@ class LoadKillTest {
     }
 
     private static List<String> command(Path config, Path warehouse) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(argument -> argument.startsWith("--add-opens"))
-                .forEach(command::add);
-        command.add("-Xmx1g");
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.addAll(List.of("io.datapilot.Datapilot", "load", "--config", config.toString(), "--warehouse", warehouse.toString(),
-                "--run-date", RUN.toString(), "--master", "local[2]"));
-        return command;
+        return ChildJvm.datapilot(List.of(), List.of("load", "--config", config.toString(), "--warehouse",
+                warehouse.toString(), "--run-date", RUN.toString(), "--master", "local[2]"));
     }
 }

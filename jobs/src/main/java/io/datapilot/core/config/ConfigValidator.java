@@ -18,6 +18,9 @@ import java.util.regex.Pattern;
 public final class ConfigValidator {
     public static final Pattern IDENTIFIER = Pattern.compile("[a-z][a-z0-9_]*");
     private static final Pattern CELL_RANGE = Pattern.compile("[A-Za-z]{1,3}[0-9]+(:[A-Za-z]{1,3}[0-9]+)?");
+    /** Settings that hold a credential (fs.s3a.secret.key, fs.s3a.bucket.b.access.key, spark.ssl.keyPassword…). */
+    private static final Pattern CREDENTIAL_SETTING = Pattern.compile("(?i).*[.](access[.]key|secret[.]key|session[.]token|secret"
+            + "|[a-z]*password)$");
     private static final Pattern UNSUPPORTED_PATTERN_LETTERS = Pattern.compile("[YwWuecL]");
     public static final String EXCEL_SERIAL_FORMAT = "excel";
 
@@ -32,6 +35,13 @@ public final class ConfigValidator {
                 .filter(key -> !key.startsWith("spark."))
                 .forEach(key -> problems.add("spark[\"" + key + "\"]",
                         "Spark settings start with \"spark.\" (for example spark.sql.shuffle.partitions)."));
+        config.spark().keySet().stream()
+                .filter(key -> CREDENTIAL_SETTING.matcher(key).matches())
+                .forEach(key -> problems.add("spark[\"" + key + "\"]", "holds a credential, and a configuration file is versioned, shared"
+                        + " and printed: datapilot never takes credentials from it. Remove the setting and give the credential in the"
+                        + " environment (for s3a: AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN) or through a provider"
+                        + " (spark.hadoop.fs.s3a.aws.credentials.provider: an instance profile, ~/.aws/credentials, a Hadoop credential"
+                        + " store named by spark.hadoop.hadoop.security.credential.provider.path)."));
         validateSources(config.sources(), problems);
         if (config.dataset() != null) {
             validateDataset(config.dataset(), config.sources(), problems);

@@ -88,6 +88,27 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void refusesCredentialsInTheSparkSectionAndKeepsTheStoresOtherSettings() {
+        String yaml = """
+                spark:
+                  spark.hadoop.fs.s3a.endpoint: http://127.0.0.1:9000
+                  spark.hadoop.fs.s3a.path.style.access: "true"
+                  spark.hadoop.fs.s3a.aws.credentials.provider: com.amazonaws.auth.EnvironmentVariableCredentialsProvider
+                  spark.hadoop.fs.s3a.secret.key: abc
+                  spark.hadoop.fs.s3a.bucket.lac.access.key: def
+                  spark.ssl.keyStorePassword: ghi
+                sources:
+                  - { name: ventes, path: ventes.csv }
+                """;
+        List<String> shown = problems(yaml).stream().map(ConfigProblem::toString).toList();
+        assertThat(shown).hasSize(3).allSatisfy(line -> assertThat(line).contains("holds a credential").contains("AWS_SECRET_ACCESS_KEY")
+                .doesNotContain("abc", "def", "ghi"));
+        assertThat(shown).anySatisfy(line -> assertThat(line).startsWith("spark[\"spark.hadoop.fs.s3a.secret.key\"] (line 5)"));
+        assertThat(shown).anySatisfy(line -> assertThat(line).startsWith("spark[\"spark.hadoop.fs.s3a.bucket.lac.access.key\"]"));
+        assertThat(shown).anySatisfy(line -> assertThat(line).startsWith("spark[\"spark.ssl.keyStorePassword\"]"));
+    }
+
+    @Test
     void reportsYamlSyntaxErrorsWithTheirLine() {
         List<ConfigProblem> found = problems("sources:\n  - name: a\n   path: x\n");
         assertThat(found).hasSize(1);
