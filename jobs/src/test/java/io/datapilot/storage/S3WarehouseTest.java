@@ -26,16 +26,22 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The warehouse on S3 through Hadoop's s3a connector, against a local S3 server ({@link LocalS3}):
- * the flats' whole pipeline, run as a user runs it — its own JVM, the s3a settings given as
+ * the flats' pipeline up to the load, run as a user runs it — its own JVM, the s3a settings given as
  * spark-submit's {@code --conf} gives them (system properties), the credentials in the environment
- * only, the configuration file unchanged — gives the same tables and models as the local run of
- * {@link Logements}, with Delta's log on S3 and the log store said; an endpoint that refuses, a
- * missing bucket and refused credentials each stop the run at once with a message naming the bucket.
+ * only, the configuration file unchanged — gives the same tables as the local run of {@link
+ * Logements}, with Delta's log on S3 and the log store said; an endpoint that refuses, a missing
+ * bucket and refused credentials each stop the run at once with a message naming the bucket.
+ *
+ * <p>Up to the load only, for the suite's time (a cold JVM's whole run took 200 s on 2 cores): the
+ * training, governance and report read and write the warehouse through the same s3a connector and
+ * Delta log store; {@link HdfsWarehouseTest} runs them all on a distributed file system, models
+ * included.
  */
 @org.junit.jupiter.api.Tag("slow")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class S3WarehouseTest {
     private static final String WAREHOUSE = "s3a://" + LocalS3.BUCKET + "/datapilot";
+    private static final String STAGES = "ingest,profile,quality_gate,clean,load";
 
     @TempDir
     static Path folder;
@@ -55,18 +61,23 @@ class S3WarehouseTest {
         hadoop.set(bucket + "access.key", LocalS3.ACCESS_KEY);
         hadoop.set(bucket + "secret.key", LocalS3.SECRET_KEY);
 
-        Run run = run(LocalS3.jvmSettings(), WAREHOUSE, Logements.ONLY, LocalS3.ACCESS_KEY, 20);
+        Run run = run(LocalS3.jvmSettings(), WAREHOUSE, STAGES, LocalS3.ACCESS_KEY, 15);
         log = run.output();
         assertThat(run.exitCode()).as(log).isZero();
     }
 
     @Test
-    void everyTableAndModelEqualsTheLocalRunsTheDeltaLogIsOnS3AndTheLogStoreIsSaid() throws IOException {
+    void everyTableEqualsTheLocalRunsTheDeltaLogIsOnS3AndTheLogStoreIsSaid() throws IOException {
         Map<String, TableInfo> onS3 = WarehouseComparison.tables(WAREHOUSE);
-        assertThat(onS3).hasSizeGreaterThan(10);
-        assertThat(WarehouseComparison.differences(local, onS3, true)).isEmpty();
-        assertThat(WarehouseComparison.modelFiles(WAREHOUSE)).isNotEmpty()
-                .isEqualTo(WarehouseComparison.modelFiles(Logements.run().warehouse().toString()));
+        assertThat(onS3).hasSizeGreaterThan(10).containsKeys("bronze.logements", "silver.ventes_logements");
+        assertThat(local.keySet()).containsAll(onS3.keySet());
+        // the stages run here wrote these tables; the local run's later stages write others (and the run's own facts)
+        Map<String, TableInfo> expected = new java.util.TreeMap<>(local);
+        expected.keySet().retainAll(onS3.keySet());
+        expected.keySet().removeAll(WarehouseComparison.RUN_TABLES);
+        Map<String, TableInfo> actual = new java.util.TreeMap<>(onS3);
+        actual.keySet().removeAll(WarehouseComparison.RUN_TABLES);
+        assertThat(WarehouseComparison.differences(expected, actual, true)).isEmpty();
         org.apache.hadoop.fs.Path root = new org.apache.hadoop.fs.Path(WAREHOUSE);
         FileSystem s3 = root.getFileSystem(TestSpark.session().sparkContext().hadoopConfiguration());
         for (String table : onS3.keySet()) {
@@ -75,7 +86,6 @@ class S3WarehouseTest {
         }
         assertThat(log).contains("[run] warehouse on S3 (bucket datapilot, endpoint " + LocalS3.endpoint() + "); Delta commits through"
                 + " io.delta.storage.S3SingleDriverLogStore: one writer at a time");
-        assertThat(Files.list(folder.resolve("reports")).toList()).as("the report, on the local disk").isNotEmpty();
     }
 
     @Test
