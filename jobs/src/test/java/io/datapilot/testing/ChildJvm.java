@@ -15,11 +15,6 @@ public final class ChildJvm {
      * @param systemProperties {@code key=value} settings given as {@code -D}, as spark-submit's {@code --conf} gives them
      */
     public static List<String> datapilot(List<String> systemProperties, List<String> arguments) {
-        return java(systemProperties, "io.datapilot.Datapilot", arguments);
-    }
-
-    /** {@code java [--add-opens…] -Xmx1g [-D<setting>…] -cp <test class path> <mainClass> <arguments>}. */
-    public static List<String> java(List<String> systemProperties, String mainClass, List<String> arguments) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(argument -> argument.startsWith("--add-opens"))
@@ -28,7 +23,7 @@ public final class ChildJvm {
         systemProperties.forEach(setting -> command.add("-D" + setting));
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
-        command.add(mainClass);
+        command.add("io.datapilot.Datapilot");
         command.addAll(arguments);
         return command;
     }

@@ -51,16 +51,22 @@ public final class LocalS3 {
      * among them (they come from the environment).
      */
     public static List<String> jvmSettings() {
-        String endpoint = endpoint();
-        return List.of("spark.hadoop.fs.s3a.endpoint=" + endpoint, "spark.hadoop.fs.s3a.path.style.access=true",
-                "javax.net.ssl.trustStore=" + trustStore, "javax.net.ssl.trustStorePassword=" + TRUST_STORE_PASSWORD);
+        List<String> settings = new java.util.ArrayList<>(List.of("spark.hadoop.fs.s3a.endpoint=" + endpoint(),
+                "spark.hadoop.fs.s3a.path.style.access=true"));
+        settings.addAll(trustStoreSettings());
+        return settings;
+    }
+
+    /** The JVM settings that make a JVM trust the server's certificate. */
+    public static List<String> trustStoreSettings() {
+        endpoint();
+        return List.of("javax.net.ssl.trustStore=" + trustStore, "javax.net.ssl.trustStorePassword=" + TRUST_STORE_PASSWORD);
     }
 
     /** This JVM trusts the server's certificate (the JVM's own trust store is replaced: no test reaches another HTTPS server). */
     public static void trustInThisJvm() {
-        endpoint();
-        System.setProperty("javax.net.ssl.trustStore", trustStore.toString());
-        System.setProperty("javax.net.ssl.trustStorePassword", TRUST_STORE_PASSWORD);
+        trustStoreSettings().forEach(setting -> System.setProperty(setting.substring(0, setting.indexOf('=')),
+                setting.substring(setting.indexOf('=') + 1)));
     }
 
     private static void start() {

@@ -14,8 +14,9 @@ import org.apache.hadoop.fs.Path;
 /**
  * The warehouse reached before a command starts Spark: a warehouse on S3 or HDFS that refuses (an
  * endpoint that does not answer, a missing bucket, credentials refused, no connector on the
- * classpath) is said in seconds, naming the bucket or the NameNode, before any stage works. A local
- * folder needs no check (it is created as needed).
+ * classpath) is said before any stage works, naming the bucket or the NameNode (an endpoint that
+ * does not answer after the store client's own retries: s3a's {@code fs.s3a.retry.limit} and
+ * {@code fs.s3a.attempts.maximum}). A local folder needs no check (it is created as needed).
  *
  * <p>On S3, Delta commits through its single-driver log store unless {@code
  * spark.delta.logStore.s3a.impl} names another: the check says so, since two runs writing the same
